@@ -1,0 +1,3 @@
+import { react } from "@retain/eslint-config";
+
+export default react;

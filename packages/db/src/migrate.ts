@@ -1,0 +1,11 @@
+import type { Kysely } from "kysely";
+import { Migrator } from "kysely/migration";
+import { migrations } from "./migrations/index";
+import type { Database } from "./schema";
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

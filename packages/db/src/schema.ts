@@ -1,0 +1,158 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from "kysely";
+
+/** Timestamps are written as Date or ISO strings and read back as Date. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** numeric columns: exact decimal strings both ways (never floats). */
+type Decimal = ColumnType<string, string | number, string | number>;
+/** bigint identity columns, normalised to number by the connection factory. */
+type BigIntId = ColumnType<number, never, never>;
+
+export type Role = "admin" | "department_head" | "account_manager" | "viewer";
+export type ManagerLevel = "senior" | "intermediate" | "junior";
+export type Ownership = "state" | "private" | "foreign" | "collective" | "group";
+export type CustomerSize = "large" | "medium" | "small";
+export type Tier = "vip" | "key" | "regular";
+
+export interface DepartmentsTable {
+  key: string;
+  name: string;
+  description: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: Role;
+  department: string | null;
+  level: ManagerLevel | null;
+  specialty: string | null;
+  industry_focus: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  last_seen_at: Generated<Timestamp>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  industry: string | null;
+  region: string | null;
+  ownership: Ownership | null;
+  size: Generated<CustomerSize>;
+  tier: Generated<Tier>;
+  account_manager_id: string | null;
+  referred_by: string | null;
+  incomplete: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CustomerTierChangesTable {
+  customer_id: string;
+  seq: Generated<BigIntId>;
+  changed_at: Timestamp;
+  from_tier: Tier | null;
+  to_tier: Tier;
+}
+
+export interface CustomerAssignmentsTable {
+  customer_id: string;
+  seq: Generated<BigIntId>;
+  user_id: string;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+  method: Generated<string>;
+}
+
+export interface EventsTable {
+  customer_id: string;
+  source: string;
+  id: string;
+  seq: Generated<BigIntId>;
+  type: string;
+  occurred_at: Timestamp;
+  department: string;
+  account_manager_id: string | null;
+  amount: Decimal | null;
+  ref_id: string | null;
+  due_at: Timestamp | null;
+  promised_at: Timestamp | null;
+  severity: string | null;
+  scale: number | null;
+  score: number | null;
+  hours: Decimal | null;
+  channel: string | null;
+  campaign_id: string | null;
+  stage: string | null;
+  employee: string | null;
+  payload: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  content_hash: string;
+  ingested_at: Generated<Timestamp>;
+}
+
+export type GoalPerspective = "financial" | "customer" | "process" | "learning";
+export type GoalKind = "internal" | "external";
+export type Direction = "higher" | "lower";
+
+export interface GoalsTable {
+  id: Generated<string>;
+  department: string;
+  metric: string;
+  filter: JSONColumnType<GoalFilter | null, string | null, string | null>;
+  /** `2026-03`, `2026-Q1` or `2026`. */
+  period: string;
+  target: Decimal;
+  /** null: the metric's own direction. */
+  direction: Direction | null;
+  perspective: Generated<GoalPerspective>;
+  kind: Generated<GoalKind>;
+  weight: ColumnType<string, string | number | undefined, string | number>;
+  owner_id: string | null;
+  title: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type GoalFilter = { accountManager?: string; customer?: string };
+
+export interface Database {
+  departments: DepartmentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
+  customers: CustomersTable;
+  customer_tier_changes: CustomerTierChangesTable;
+  customer_assignments: CustomerAssignmentsTable;
+  events: EventsTable;
+  goals: GoalsTable;
+}
+
+export type Department = Selectable<DepartmentsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type Customer = Selectable<CustomersTable>;
+export type NewCustomer = Insertable<CustomersTable>;
+export type CustomerUpdate = Updateable<CustomersTable>;
+export type Event = Selectable<EventsTable>;
+export type NewEvent = Insertable<EventsTable>;
+export type Goal = Selectable<GoalsTable>;
+export type NewGoal = Insertable<GoalsTable>;

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Upd
 
 /** Timestamps are written as Date or ISO strings and read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** numeric columns: exact decimal strings both ways (never floats). */
 type Decimal = ColumnType<string, string | number, string | number>;
 /** bigint identity columns, normalised to number by the connection factory. */
@@ -17,7 +19,7 @@ export interface DepartmentsTable {
   key: string;
   name: string;
   description: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface UsersTable {
@@ -31,22 +33,22 @@ export interface UsersTable {
   specialty: string | null;
   industry_focus: string | null;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   expires_at: Timestamp;
-  last_seen_at: Generated<Timestamp>;
+  last_seen_at: GeneratedTimestamp;
 }
 
 export interface SettingsTable {
   key: string;
   value: ColumnType<unknown, string, string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface CustomersTable {
@@ -60,13 +62,13 @@ export interface CustomersTable {
   account_manager_id: string | null;
   referred_by: string | null;
   incomplete: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface CustomerTierChangesTable {
   customer_id: string;
-  seq: Generated<BigIntId>;
+  seq: BigIntId;
   changed_at: Timestamp;
   from_tier: Tier | null;
   to_tier: Tier;
@@ -74,7 +76,7 @@ export interface CustomerTierChangesTable {
 
 export interface CustomerAssignmentsTable {
   customer_id: string;
-  seq: Generated<BigIntId>;
+  seq: BigIntId;
   user_id: string;
   valid_from: Timestamp;
   valid_to: Timestamp | null;
@@ -85,7 +87,7 @@ export interface EventsTable {
   customer_id: string;
   source: string;
   id: string;
-  seq: Generated<BigIntId>;
+  seq: BigIntId;
   type: string;
   occurred_at: Timestamp;
   department: string;
@@ -104,7 +106,7 @@ export interface EventsTable {
   employee: string | null;
   payload: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
   content_hash: string;
-  ingested_at: Generated<Timestamp>;
+  ingested_at: GeneratedTimestamp;
 }
 
 export type GoalPerspective = "financial" | "customer" | "process" | "learning";
@@ -126,8 +128,8 @@ export interface GoalsTable {
   weight: ColumnType<string, string | number | undefined, string | number>;
   owner_id: string | null;
   title: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export type GoalFilter = { accountManager?: string; customer?: string };

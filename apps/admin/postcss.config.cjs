@@ -1,0 +1,6 @@
+// Mantine's PostCSS preset: mixins (light/dark, hover, rtl) and rem() helpers.
+module.exports = {
+  plugins: {
+    "postcss-preset-mantine": {},
+  },
+};

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { todayIn } from "./dates";
+import { comparisonRange, defaultGrain, lastDay, resolveCustom, resolvePreset, singlePeriodGrain } from "./period";
+
+const today = "2026-11-23";
+
+describe("resolvePreset", () => {
+  it("cuts this month up to and including today", () => {
+    expect(resolvePreset("this_month", today)).toMatchObject({ from: "2026-11-01", to: "2026-11-24", grain: "day" });
+  });
+
+  it("cuts this quarter and last quarter on calendar quarters", () => {
+    expect(resolvePreset("this_quarter", today)).toMatchObject({ from: "2026-10-01", to: "2026-11-24" });
+    expect(resolvePreset("last_quarter", today)).toMatchObject({ from: "2026-07-01", to: "2026-10-01", grain: "week" });
+    expect(resolvePreset("last_quarter", "2026-02-10")).toMatchObject({ from: "2025-10-01", to: "2026-01-01" });
+  });
+
+  it("takes year to date and the last twelve complete months", () => {
+    expect(resolvePreset("year_to_date", today)).toMatchObject({ from: "2026-01-01", to: "2026-11-24", grain: "month" });
+    expect(resolvePreset("last_12_months", today)).toMatchObject({ from: "2025-11-01", to: "2026-11-01", grain: "month" });
+  });
+});
+
+describe("comparisonRange", () => {
+  it("compares month to date with the same days of the previous month", () => {
+    const period = resolvePreset("this_month", today);
+    expect(comparisonRange(period, "previous")).toEqual({ from: "2026-10-01", to: "2026-10-24" });
+    expect(comparisonRange(period, "year")).toEqual({ from: "2025-11-01", to: "2025-11-24" });
+  });
+
+  it("compares a quarter with the quarter before", () => {
+    expect(comparisonRange(resolvePreset("last_quarter", today), "previous")).toEqual({
+      from: "2026-04-01",
+      to: "2026-07-01",
+    });
+  });
+
+  it("compares the last 12 months with the 12 before", () => {
+    expect(comparisonRange(resolvePreset("last_12_months", today), "previous")).toEqual({
+      from: "2024-11-01",
+      to: "2025-11-01",
+    });
+  });
+
+  it("steps a custom range of whole months by months, any other by its length", () => {
+    expect(comparisonRange(resolveCustom({ from: "2026-03-01", to: "2026-05-01" }), "previous")).toEqual({
+      from: "2026-01-01",
+      to: "2026-03-01",
+    });
+    expect(comparisonRange(resolveCustom({ from: "2026-03-10", to: "2026-03-20" }), "previous")).toEqual({
+      from: "2026-02-28",
+      to: "2026-03-10",
+    });
+  });
+
+  it("clamps leap days when going back a year", () => {
+    expect(comparisonRange(resolveCustom({ from: "2024-02-29", to: "2024-03-01" }), "year")).toEqual({
+      from: "2023-02-28",
+      to: "2023-03-01",
+    });
+  });
+});
+
+describe("grains", () => {
+  it("picks a readable default grain by length", () => {
+    expect(defaultGrain({ from: "2026-01-01", to: "2026-02-01" })).toBe("day");
+    expect(defaultGrain({ from: "2026-01-01", to: "2026-04-01" })).toBe("week");
+    expect(defaultGrain({ from: "2025-01-01", to: "2026-01-01" })).toBe("month");
+    expect(defaultGrain({ from: "2020-01-01", to: "2026-01-01" })).toBe("quarter");
+  });
+
+  it("finds the finest grain whose one period holds the range", () => {
+    expect(singlePeriodGrain({ from: "2026-11-23", to: "2026-11-24" })).toBe("day");
+    // 2026-11-23 is a Monday: Monday to Sunday is one ISO week.
+    expect(singlePeriodGrain({ from: "2026-11-23", to: "2026-11-30" })).toBe("week");
+    expect(singlePeriodGrain({ from: "2026-11-01", to: "2026-11-24" })).toBe("month");
+    expect(singlePeriodGrain({ from: "2026-10-01", to: "2027-01-01" })).toBe("quarter");
+    expect(singlePeriodGrain({ from: "2026-01-01", to: "2026-11-24" })).toBe("year");
+    expect(singlePeriodGrain({ from: "2025-11-01", to: "2026-11-01" })).toBeNull();
+  });
+
+  it("reports the inclusive last day", () => {
+    expect(lastDay({ from: "2026-01-01", to: "2026-03-01" })).toBe("2026-02-28");
+  });
+});
+
+describe("todayIn", () => {
+  it("reads the calendar date in the organisation's time zone", () => {
+    const instant = new Date("2026-11-23T23:30:00Z");
+    expect(todayIn("UTC", instant)).toBe("2026-11-23");
+    expect(todayIn("Europe/Berlin", instant)).toBe("2026-11-24");
+    expect(todayIn("America/New_York", instant)).toBe("2026-11-23");
+  });
+});

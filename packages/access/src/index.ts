@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./roles";
+export * from "./passwords";
+export * from "./users";
+export * from "./sessions";
+export * from "./login";

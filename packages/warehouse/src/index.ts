@@ -1,0 +1,5 @@
+export * from "./event-types";
+export * from "./inputs";
+export * from "./errors";
+export { ingestEvents, type EventIngestResult, type Rejection, type IngestOptions } from "./ingest-events";
+export { ingestCustomers, changeTier, assignManager, type CustomerIngestResult } from "./ingest-customers";

@@ -1,0 +1,347 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "@retain/db";
+import { contentHash } from "./canonical";
+import { IngestError } from "./errors";
+import { eventTypes, type EventType } from "./event-types";
+import { eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
+import { zodIssuesToErrors } from "./issues";
+import { departmentKeys, usersByEmail } from "./reference-data";
+
+export type Rejection = { index: number; id: string | null; errors: FieldError[] };
+export type EventIngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
+export type IngestOptions = { now?: Date };
+
+const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
+/** Types whose refId must point at a stored event of a given type (null: any type but void). */
+const refTargets: Partial<Record<EventType, EventType | null>> = {
+  complaint_resolved: "complaint",
+  service_resolved: "service_request",
+  visit: "complaint",
+  void: null,
+};
+
+type Row = {
+  index: number;
+  source: string;
+  id: string;
+  type: EventType;
+  customerId: string;
+  occurredAt: string;
+  department: string | null;
+  accountManager: string | null;
+  accountManagerId: string | null;
+  amount: string | null;
+  refId: string | null;
+  dueAt: string | null;
+  promisedAt: string | null;
+  severity: string | null;
+  scale: number | null;
+  score: number | null;
+  hours: string | null;
+  channel: string | null;
+  campaignId: string | null;
+  stage: string | null;
+  employee: string | null;
+  payload: Record<string, unknown> | null;
+  hash: string;
+};
+
+type StoredRef = { source: string; id: string; type: string; customer_id: string; department: string };
+
+const key = (source: string, id: string) => `${source}\u0000${id}`;
+const iso = (value: string | undefined) => (value === undefined ? null : new Date(value).toISOString());
+
+function idOf(raw: unknown): string | null {
+  if (raw && typeof raw === "object" && "id" in raw && typeof raw.id === "string") return raw.id;
+  return null;
+}
+
+/** Type-specific rules that are not a field's shape: survey score ranges, customer presence, time limits. */
+function crossFieldErrors(event: ValidEvent, now: Date): FieldError[] {
+  const errors: FieldError[] = [];
+  if (event.type === "training") {
+    if (event.customerId !== undefined) {
+      errors.push({ field: "customerId", code: "not_allowed", message: "customerId: training events have no customer" });
+    }
+  } else if (event.customerId === undefined && event.type !== "void") {
+    errors.push({ field: "customerId", code: "required", message: "customerId: is required" });
+  }
+  if (event.type === "survey") {
+    const [min, max] = event.scale === 5 ? [1, 5] : [0, 10];
+    if (event.score < min || event.score > max) {
+      errors.push({
+        field: "score",
+        code: "out_of_range",
+        message: `score: must be an integer from ${min} to ${max} on a ${event.scale}-point scale`,
+      });
+    }
+  }
+  if (Date.parse(event.occurredAt) > now.getTime() + FUTURE_LIMIT_MS) {
+    errors.push({
+      field: "occurredAt",
+      code: "too_far_in_future",
+      message: "occurredAt: is more than 24 h in the future",
+    });
+  }
+  return errors;
+}
+
+function toRow(index: number, event: ValidEvent): Row {
+  const pick = <K extends string>(k: K) => (k in event ? (event as Record<K, unknown>)[k] : undefined);
+  const severity = event.type === "complaint" ? (event.severity ?? "medium") : null;
+  const row: Omit<Row, "hash"> = {
+    index,
+    source: event.source ?? "api",
+    id: event.id,
+    type: event.type,
+    customerId: event.customerId ?? "",
+    occurredAt: new Date(event.occurredAt).toISOString(),
+    department: event.department ?? null,
+    accountManager: event.accountManager ?? null,
+    accountManagerId: null,
+    amount: (pick("amount") as string | undefined) ?? null,
+    refId: (pick("refId") as string | undefined) ?? null,
+    dueAt: iso(pick("dueAt") as string | undefined),
+    promisedAt: iso(pick("promisedAt") as string | undefined),
+    severity,
+    scale: (pick("scale") as number | undefined) ?? null,
+    score: (pick("score") as number | undefined) ?? null,
+    hours: (pick("hours") as string | undefined) ?? null,
+    channel: (pick("channel") as string | undefined) ?? null,
+    campaignId: (pick("campaignId") as string | undefined) ?? null,
+    stage: (pick("stage") as string | undefined) ?? null,
+    employee: (pick("employee") as string | undefined) ?? null,
+    payload: event.payload ?? null,
+  };
+  // Content identity: the event as normalised (same instant, same amount → same content).
+  const { index: _index, accountManagerId: _amId, ...content } = row;
+  return { ...row, hash: contentHash(content) };
+}
+
+/**
+ * Validates every event on its own and stores the valid ones of the batch in one transaction.
+ * Same source+id with the same content is a duplicate; with other content a conflict. Nothing is
+ * changed, rounded or dropped silently: every refusal is listed with its field and rule.
+ */
+export async function ingestEvents(
+  db: Kysely<Database>,
+  events: readonly unknown[],
+  options: IngestOptions = {},
+): Promise<EventIngestResult> {
+  if (events.length > MAX_BATCH) {
+    throw new IngestError("PAYLOAD_TOO_LARGE", `at most ${MAX_BATCH} events per request (got ${events.length})`, "events");
+  }
+  const now = options.now ?? new Date();
+  const rejected = new Map<number, Rejection>();
+  const reject = (index: number, id: string | null, errors: FieldError[]) => {
+    const existing = rejected.get(index);
+    if (existing) existing.errors.push(...errors);
+    else rejected.set(index, { index, id, errors });
+  };
+
+  const rows: Row[] = [];
+  events.forEach((raw, index) => {
+    const parsed = eventInput.safeParse(raw);
+    if (!parsed.success) return reject(index, idOf(raw), zodIssuesToErrors(parsed.error.issues));
+    const errors = crossFieldErrors(parsed.data, now);
+    if (errors.length > 0) return reject(index, parsed.data.id, errors);
+    rows.push(toRow(index, parsed.data));
+  });
+
+  let duplicates = 0;
+  const result = await db.transaction().execute(async (trx) => {
+    const departments = await departmentKeys(trx);
+    const managers = await usersByEmail(
+      trx,
+      rows.flatMap((r) => (r.accountManager ? [r.accountManager] : [])),
+    );
+
+    // Duplicates and conflicts, within the batch and against what is stored.
+    const inBatch = new Map<string, Row>();
+    const fresh: Row[] = [];
+    for (const row of rows) {
+      const k = key(row.source, row.id);
+      const first = inBatch.get(k);
+      if (!first) {
+        inBatch.set(k, row);
+        fresh.push(row);
+      } else if (first.hash === row.hash) duplicates++;
+      else reject(row.index, row.id, [conflict(row)]);
+    }
+    const stored = await storedEvents(trx, fresh.map((r) => [r.source, r.id]));
+    let candidates: Row[] = [];
+    for (const row of fresh) {
+      const existing = stored.get(key(row.source, row.id));
+      if (!existing) candidates.push(row);
+      else if (existing.content_hash === row.hash) duplicates++;
+      else reject(row.index, row.id, [conflict(row)]);
+    }
+
+    // Field checks that need reference data.
+    candidates = candidates.filter((row) => {
+      const errors: FieldError[] = [];
+      if (row.department !== null && !departments.has(row.department)) {
+        errors.push({ field: "department", code: "unknown_department", message: `department: no department ${row.department}` });
+      }
+      if (row.accountManager !== null) {
+        row.accountManagerId = managers.get(row.accountManager) ?? null;
+        if (!row.accountManagerId) {
+          errors.push({
+            field: "accountManager",
+            code: "unknown_user",
+            message: `accountManager: no active user ${row.accountManager}`,
+          });
+        }
+      }
+      if (errors.length > 0) reject(row.index, row.id, errors);
+      return errors.length === 0;
+    });
+
+    candidates = await checkReferences(trx, candidates, (row, error) => reject(row.index, row.id, [error]));
+
+    if (candidates.length > 0) {
+      await createStubCustomers(trx, candidates, now);
+      await attributeManagers(trx, candidates);
+      await insertRows(trx, candidates);
+    }
+    return candidates.length;
+  });
+
+  return {
+    accepted: result,
+    duplicates,
+    rejected: [...rejected.values()].sort((a, b) => a.index - b.index),
+  };
+}
+
+function conflict(row: Row): FieldError {
+  return {
+    field: "id",
+    code: "conflict",
+    message: `id: an event ${row.id} from source ${row.source} is already stored with different content`,
+  };
+}
+
+async function storedEvents(db: Kysely<Database>, keys: [string, string][]) {
+  const map = new Map<string, { content_hash: string }>();
+  if (keys.length === 0) return map;
+  const result = await sql<{ source: string; id: string; content_hash: string }>`
+    select e.source, e.id, e.content_hash
+    from events e
+    join unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::text[]) as k(source, id)
+      on e.source = k.source and e.id = k.id`.execute(db);
+  for (const r of result.rows) map.set(key(r.source, r.id), r);
+  return map;
+}
+
+async function storedRefs(db: Kysely<Database>, keys: [string, string][]): Promise<Map<string, StoredRef>> {
+  const map = new Map<string, StoredRef>();
+  if (keys.length === 0) return map;
+  const result = await sql<StoredRef>`
+    select e.source, e.id, e.type, e.customer_id, e.department
+    from events e
+    join unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::text[]) as k(source, id)
+      on e.source = k.source and e.id = k.id`.execute(db);
+  for (const r of result.rows) map.set(key(r.source, r.id), r);
+  return map;
+}
+
+/**
+ * refIds point at an event of the same source: stored before, or accepted in this very batch
+ * (order inside a batch does not matter, so late and out-of-order deliveries work).
+ */
+async function checkReferences(
+  db: Kysely<Database>,
+  rows: Row[],
+  reject: (row: Row, error: FieldError) => void,
+): Promise<Row[]> {
+  const needing = rows.filter((r) => r.refId !== null);
+  if (needing.length === 0) return rows;
+  const stored = await storedRefs(db, needing.map((r) => [r.source, r.refId as string]));
+  let alive = new Map(rows.map((r) => [key(r.source, r.id), r]));
+  // A rejection can invalidate what refers to it; chains are short (void → resolution → complaint).
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (const row of [...alive.values()]) {
+      if (row.refId === null) continue;
+      const local = alive.get(key(row.source, row.refId));
+      const target: StoredRef | undefined =
+        stored.get(key(row.source, row.refId)) ??
+        (local && { source: local.source, id: local.id, type: local.type, customer_id: local.customerId, department: local.department ?? eventTypes[local.type] ?? "" });
+      const error = referenceError(row, target);
+      if (error) {
+        reject(row, error);
+        alive.delete(key(row.source, row.id));
+        changed = true;
+      } else if (row.type === "void" && target) {
+        row.customerId = row.customerId || target.customer_id;
+        row.department ??= target.department;
+      }
+    }
+    if (!changed) break;
+    alive = new Map(alive);
+  }
+  return rows.filter((r) => alive.has(key(r.source, r.id)));
+}
+
+function referenceError(row: Row, target: StoredRef | undefined): FieldError | null {
+  const wanted = refTargets[row.type];
+  const refId = row.refId ?? "";
+  if (!target) {
+    return { field: "refId", code: "unknown_reference", message: `refId: no event ${refId} from source ${row.source}` };
+  }
+  if (wanted === null ? target.type === "void" : wanted !== undefined && target.type !== wanted) {
+    return {
+      field: "refId",
+      code: "wrong_reference_type",
+      message: `refId: ${refId} is a ${target.type}, expected ${wanted ?? "an event that is not a void"}`,
+    };
+  }
+  if (row.customerId !== "" && target.customer_id !== row.customerId) {
+    return { field: "refId", code: "other_customer", message: `refId: ${refId} belongs to another customer` };
+  }
+  return null;
+}
+
+async function createStubCustomers(db: Kysely<Database>, rows: Row[], now: Date) {
+  const ids = [...new Set(rows.map((r) => r.customerId).filter((id) => id !== ""))];
+  if (ids.length === 0) return;
+  // Unknown customers become stubs flagged incomplete, so no event is lost; an upsert completes them.
+  await sql`
+    insert into customers (id, name, incomplete, created_at)
+    select id, id, true, ${now.toISOString()}::timestamptz from unnest(${ids}::text[]) as t(id)
+    on conflict (id) do nothing`.execute(db);
+}
+
+/** Default attribution: the customer's account manager at the moment the event occurred. */
+async function attributeManagers(db: Kysely<Database>, rows: Row[]) {
+  const open = rows.filter((r) => r.accountManagerId === null && r.customerId !== "");
+  if (open.length === 0) return;
+  const result = await sql<{ i: number; user_id: string }>`
+    select (t.i)::int as i, a.user_id
+    from unnest(${open.map((r) => r.customerId)}::text[], ${open.map((r) => r.occurredAt)}::timestamptz[])
+      with ordinality as t(customer_id, at, i)
+    join customer_assignments a
+      on a.customer_id = t.customer_id and a.valid_from <= t.at and (a.valid_to is null or a.valid_to > t.at)`.execute(db);
+  for (const r of result.rows) {
+    const row = open[r.i - 1];
+    if (row) row.accountManagerId = r.user_id;
+  }
+}
+
+async function insertRows(db: Kysely<Database>, rows: Row[]) {
+  const col = <T>(f: (r: Row) => T) => rows.map(f);
+  await sql`
+    insert into events (customer_id, source, id, type, occurred_at, department, account_manager_id, amount, ref_id,
+      due_at, promised_at, severity, scale, score, hours, channel, campaign_id, stage, employee, payload, content_hash)
+    select * from unnest(
+      ${col((r) => r.customerId)}::text[], ${col((r) => r.source)}::text[], ${col((r) => r.id)}::text[],
+      ${col((r) => r.type)}::text[], ${col((r) => r.occurredAt)}::timestamptz[],
+      ${col((r) => r.department ?? eventTypes[r.type] ?? "")}::text[], ${col((r) => r.accountManagerId)}::uuid[],
+      ${col((r) => r.amount)}::numeric[], ${col((r) => r.refId)}::text[], ${col((r) => r.dueAt)}::timestamptz[],
+      ${col((r) => r.promisedAt)}::timestamptz[], ${col((r) => r.severity)}::text[], ${col((r) => r.scale)}::smallint[],
+      ${col((r) => r.score)}::smallint[], ${col((r) => r.hours)}::numeric[], ${col((r) => r.channel)}::text[],
+      ${col((r) => r.campaignId)}::text[], ${col((r) => r.stage)}::text[], ${col((r) => r.employee)}::text[],
+      ${col((r) => (r.payload === null ? null : JSON.stringify(r.payload)))}::jsonb[], ${col((r) => r.hash)}::text[])
+    on conflict do nothing`.execute(db);
+}

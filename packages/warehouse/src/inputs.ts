@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { complaintSeverities, contactChannels, eventTypeKeys, serviceStages } from "./event-types";
+
+/** Batch limits of SPEC §4. */
+export const MAX_BATCH = 10_000;
+
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_DATE_OR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const DECIMAL = /^\d+(\.\d+)?$/;
+export const CUSTOMER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A timestamp with an explicit zone (`Z` or an offset); none is rejected, never guessed. */
+export const zonedTimestamp = z
+  .string()
+  .regex(ISO_WITH_ZONE, "must be an ISO-8601 timestamp with Z or an offset, e.g. 2026-01-05T09:30:00+01:00")
+  .refine((v) => !Number.isNaN(Date.parse(v)), "is not a real date and time");
+
+/** Money and quantities: a number or decimal string, ≥ 0, at most 2 decimals; never rounded. */
+function decimal(maxIntegerDigits: number) {
+  return z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const text = typeof value === "number" ? String(value) : value.trim();
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      ctx.addIssue({ code: "custom", message: "must be a finite number" });
+      return z.NEVER;
+    }
+    if (text.startsWith("-")) {
+      ctx.addIssue({ code: "custom", message: "must be ≥ 0" });
+      return z.NEVER;
+    }
+    if (!DECIMAL.test(text)) {
+      ctx.addIssue({ code: "custom", message: "must be a plain decimal number such as 1250.50" });
+      return z.NEVER;
+    }
+    const [whole = "", fraction = ""] = text.split(".");
+    if (fraction.length > 2) {
+      ctx.addIssue({ code: "custom", message: "has more than 2 decimals (values are never rounded)" });
+      return z.NEVER;
+    }
+    const integer = whole.replace(/^0+(?=\d)/, "");
+    if (integer.length > maxIntegerDigits) {
+      ctx.addIssue({ code: "custom", message: `must have at most ${maxIntegerDigits} digits before the point` });
+      return z.NEVER;
+    }
+    // Canonical text: "10.5", 10.5 and "10.50" are the same amount (formatting, not rounding).
+    return `${integer}.${fraction.padEnd(2, "0")}`;
+  });
+}
+export const money = decimal(14);
+const hours = decimal(8);
+
+const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish();
+const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(254));
+
+export const customerInput = z.strictObject({
+  id: z.string().regex(CUSTOMER_ID, "must be 1–128 characters of A-Za-z0-9._:-"),
+  name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  industry: optionalText(100),
+  region: optionalText(100),
+  ownership: z.enum(["state", "private", "foreign", "collective", "group"]).nullish(),
+  size: z.enum(["large", "medium", "small"]).nullish(),
+  tier: z.enum(["vip", "key", "regular"]).nullish(),
+  accountManager: email.nullish(),
+  referredBy: z.string().trim().min(1).max(254).nullish(),
+  createdAt: z
+    .string()
+    .regex(ISO_DATE_OR_TIMESTAMP, "must be an ISO date (2026-01-05) or timestamp")
+    .refine((v) => !Number.isNaN(Date.parse(v)), "is not a real date")
+    .nullish(),
+});
+export type CustomerInput = z.input<typeof customerInput>;
+export type ValidCustomer = z.output<typeof customerInput>;
+
+const eventBase = {
+  id: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
+  source: z.string().min(1).max(128).optional(),
+  customerId: z.string().regex(CUSTOMER_ID, "must be 1–128 characters of A-Za-z0-9._:-").optional(),
+  occurredAt: zonedTimestamp,
+  department: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, "must be a department key")
+    .optional(),
+  accountManager: email.optional(),
+  payload: z.record(z.string(), z.unknown()).nullish(),
+};
+const ref = z.string().min(1).max(128);
+
+/** One schema per event type: fields a type does not take are refused, never dropped. */
+export const eventInput = z.discriminatedUnion("type", [
+  z.strictObject({ ...eventBase, type: z.literal("order"), amount: money }),
+  z.strictObject({ ...eventBase, type: z.literal("payment"), amount: money, dueAt: zonedTimestamp.optional() }),
+  z.strictObject({ ...eventBase, type: z.literal("opportunity_won"), amount: money.optional() }),
+  z.strictObject({ ...eventBase, type: z.literal("opportunity_lost"), amount: money.optional() }),
+  z.strictObject({ ...eventBase, type: z.literal("visit"), refId: ref.optional() }),
+  z.strictObject({ ...eventBase, type: z.literal("contact"), channel: z.enum(contactChannels).optional() }),
+  z.strictObject({ ...eventBase, type: z.literal("campaign_touch"), campaignId: z.string().min(1).max(128) }),
+  z.strictObject({ ...eventBase, type: z.literal("complaint"), severity: z.enum(complaintSeverities).optional() }),
+  z.strictObject({ ...eventBase, type: z.literal("complaint_resolved"), refId: ref }),
+  z.strictObject({ ...eventBase, type: z.literal("praise") }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal("survey"),
+    scale: z.union([z.literal(5), z.literal(10)], { error: "must be 5 or 10" }),
+    score: z.number().int("must be a whole number"),
+  }),
+  z.strictObject({ ...eventBase, type: z.literal("service_request"), stage: z.enum(serviceStages).optional() }),
+  z.strictObject({ ...eventBase, type: z.literal("service_resolved"), refId: ref }),
+  z.strictObject({ ...eventBase, type: z.literal("feedback") }),
+  z.strictObject({ ...eventBase, type: z.literal("delivery"), promisedAt: zonedTimestamp }),
+  z.strictObject({ ...eventBase, type: z.literal("supplier_issue") }),
+  z.strictObject({ ...eventBase, type: z.literal("defect") }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal("training"),
+    hours: hours.refine((v) => Number(v) > 0, "must be > 0"),
+    employee: email.optional(),
+  }),
+  z.strictObject({ ...eventBase, type: z.literal("void"), refId: ref }),
+], { error: (issue) => (issue.code === "invalid_union" ? `must be one of ${eventTypeKeys.join(", ")}` : undefined) });
+
+export type EventInput = z.input<typeof eventInput>;
+export type ValidEvent = z.output<typeof eventInput>;
+
+export type FieldError = { field: string; code: string; message: string };

@@ -1,3 +1,4 @@
+/* global module */
 // Mantine's PostCSS preset: mixins (light/dark, hover, rtl) and rem() helpers.
 module.exports = {
   plugins: {

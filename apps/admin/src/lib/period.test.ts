@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { todayIn } from "./dates";
-import { comparisonRange, defaultGrain, lastDay, resolveCustom, resolvePreset, singlePeriodGrain } from "./period";
+import { alignedGrain, comparisonRange, defaultGrain, finerGrain, lastDay, resolveCustom, resolvePreset } from "./period";
 
 const today = "2026-11-23";
 
@@ -69,14 +69,14 @@ describe("grains", () => {
     expect(defaultGrain({ from: "2020-01-01", to: "2026-01-01" })).toBe("quarter");
   });
 
-  it("finds the finest grain whose one period holds the range", () => {
-    expect(singlePeriodGrain({ from: "2026-11-23", to: "2026-11-24" })).toBe("day");
-    // 2026-11-23 is a Monday: Monday to Sunday is one ISO week.
-    expect(singlePeriodGrain({ from: "2026-11-23", to: "2026-11-30" })).toBe("week");
-    expect(singlePeriodGrain({ from: "2026-11-01", to: "2026-11-24" })).toBe("month");
-    expect(singlePeriodGrain({ from: "2026-10-01", to: "2027-01-01" })).toBe("quarter");
-    expect(singlePeriodGrain({ from: "2026-01-01", to: "2026-11-24" })).toBe("year");
-    expect(singlePeriodGrain({ from: "2025-11-01", to: "2026-11-01" })).toBeNull();
+  it("finds the coarsest grain the range is made of", () => {
+    expect(alignedGrain({ from: "2026-11-01", to: "2026-11-24" })).toBe("day");
+    // 2026-11-23 is a Monday: Monday to Monday is one ISO week.
+    expect(alignedGrain({ from: "2026-11-23", to: "2026-11-30" })).toBe("week");
+    expect(alignedGrain({ from: "2025-11-01", to: "2026-11-01" })).toBe("month");
+    expect(alignedGrain({ from: "2026-10-01", to: "2027-01-01" })).toBe("quarter");
+    expect(alignedGrain({ from: "2025-01-01", to: "2027-01-01" })).toBe("year");
+    expect(finerGrain("month", "week")).toBe("week");
   });
 
   it("reports the inclusive last day", () => {

@@ -115,13 +115,18 @@ function periodStart(date: IsoDate, grain: Grain): IsoDate {
 }
 
 /**
- * The finest grain whose single period holds the whole range, or null when
- * the range crosses a year boundary. Querying that grain yields one point
- * that is the range's total, also for metrics that cannot be summed.
+ * The coarsest grain of which the range is made of whole periods ("day"
+ * always fits). The API's points cover whole periods, so only such a grain
+ * gives exact totals for a range.
  */
-export function singlePeriodGrain(range: DateRange): Grain | null {
-  const last = addDays(range.to, -1);
-  return GRAINS.find((grain) => periodStart(range.from, grain) === periodStart(last, grain)) ?? null;
+export function alignedGrain(range: DateRange): Grain {
+  const fits = (grain: Grain) => periodStart(range.from, grain) === range.from && periodStart(range.to, grain) === range.to;
+  return [...GRAINS].reverse().find(fits) ?? "day";
+}
+
+/** The finer of two grains. */
+export function finerGrain(a: Grain, b: Grain): Grain {
+  return GRAINS.indexOf(a) <= GRAINS.indexOf(b) ? a : b;
 }
 
 /** The last day inside the range (its `to` is exclusive). */

@@ -1,0 +1,122 @@
+// The admin in a real browser against the real server: sign-in, the
+// overview's KPI cards and charts, and no errors in the console.
+// Needs `npm run build -w @retain/admin` first (the server serves dist/).
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startApp } from "@retain/api";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
+const METRICS = ["revenue", "orders", "active_customers", "complaints"] as const;
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const ADMIN_INDEX = fileURLToPath(new URL("../dist/index.html", import.meta.url));
+/** Recharts' drawn marks: bars, area fills and lines. */
+const MARKS = ".recharts-bar-rectangle path, .recharts-area-area, .recharts-line-curve";
+/** Chromium logs every 401 response; before sign-in those are the expected answers. */
+const EXPECTED_BEFORE_SIGN_IN = /Failed to load resource: the server responded with a status of 401/;
+
+const hasChromium = existsSync(CHROMIUM);
+const required = Boolean(process.env.CI);
+if (!hasChromium && !required) {
+  console.warn(`[admin e2e] skipped: no Chromium at ${CHROMIUM} (with CI set this test fails instead).`);
+}
+
+describe.skipIf(!hasChromium && !required)("admin overview in Chromium", () => {
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let signedIn = false;
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`Chromium is required when CI is set, but ${CHROMIUM} does not exist`);
+    if (!existsSync(ADMIN_INDEX)) throw new Error("apps/admin/dist is missing: run `npm run build -w @retain/admin` first");
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    app = await startApp({
+      port: 0,
+      dataDir: "memory://",
+      seed: "demo",
+      demoScale: 0.05,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      timeZone: "UTC",
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      if (!signedIn && EXPECTED_BEFORE_SIGN_IN.test(message.text())) return;
+      consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("sends a visitor to the login page and rejects a wrong password", async () => {
+    await page.goto(app!.url);
+    await page.waitForURL(/\/login/);
+    await page.locator("input[name=email]").waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}login.png`, fullPage: true });
+
+    await page.locator("input[name=email]").fill(ADMIN.email);
+    await page.locator("input[name=password]").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const error = page.getByTestId("login-error");
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/not correct/i);
+    expect(page.url()).toMatch(/\/login/);
+    await page.screenshot({ path: `${SCREENSHOTS}login-error.png`, fullPage: true });
+  });
+
+  it("signs in and draws the overview's KPIs and charts", async () => {
+    await page.locator("input[name=password]").fill(ADMIN.password);
+    signedIn = true;
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await expect.poll(() => page.getByTestId("current-user").textContent()).toBeTruthy();
+
+    for (const metric of METRICS) {
+      const chart = page.getByTestId(`chart-${metric}`);
+      await chart.locator(MARKS).first().waitFor({ timeout: 30_000 });
+      expect(await chart.locator(MARKS).count(), `marks drawn in chart-${metric}`).toBeGreaterThan(0);
+      expect(await chart.locator(".recharts-cartesian-axis-tick").count()).toBeGreaterThan(2);
+
+      const value = page.getByTestId(`kpi-${metric}`).getByTestId("kpi-value");
+      await value.waitFor();
+      expect((await value.textContent())?.trim(), `value of kpi-${metric}`).toMatch(/\d/);
+    }
+    // Let the charts finish their entry animation before the picture.
+    await page.waitForTimeout(1_200);
+    await page.screenshot({ path: `${SCREENSHOTS}overview.png`, fullPage: true });
+  });
+
+  it("keeps the comparison in the URL", async () => {
+    await page.getByText("Last year", { exact: true }).click();
+    await page.waitForURL(/compare=year/);
+    await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor();
+    await expect.poll(() => page.getByTestId("period-summary").textContent()).toMatch(/same period last year/);
+  });
+
+  it("logs no errors in the browser", () => {
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { IconAlertCircle } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Navigate, useSearchParams } from "react-router";
+import { Logo } from "../components/logo";
+import { trpc } from "../lib/trpc";
+import { errorCode, errorMessage } from "../lib/trpc-errors";
+import { redirectTarget } from "./redirect-target";
+
+function loginErrorText(error: unknown): string {
+  switch (errorCode(error)) {
+    case "UNAUTHORIZED":
+      return "The email or password is not correct.";
+    case "TOO_MANY_REQUESTS":
+      return "Too many attempts. Wait a minute, then try again.";
+    default:
+      return errorMessage(error);
+  }
+}
+
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const next = redirectTarget(params.get("next"));
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  // Already signed in (e.g. a bookmarked /login)? Then straight on.
+  const me = useQuery(trpc.users.me.queryOptions(undefined, { retry: false, retryOnMount: false }));
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      // The signed-in user becomes the cached `users.me`; the redirect below follows.
+      onSuccess: (result) => queryClient.setQueryData(trpc.users.me.queryKey(), result.user),
+    }),
+  );
+
+  if (me.data) return <Navigate to={next} replace />;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    login.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <Center mih="100vh" bg="gray.0" px="md">
+      <Box w="100%" maw={380}>
+        <Stack align="center" gap="xs" mb="lg">
+          <Logo size={36} />
+          <Title order={1} fz="h3" ta="center">
+            Sign in to Retain
+          </Title>
+          <Text c="dimmed" size="sm" ta="center">
+            Customer retention KPIs for every department
+          </Text>
+        </Stack>
+        <Paper withBorder radius="md" p="xl" shadow="xs">
+          <form onSubmit={submit} noValidate>
+            <Stack gap="md">
+              {login.error && (
+                <Alert
+                  color="red"
+                  variant="light"
+                  icon={<IconAlertCircle size={18} />}
+                  role="alert"
+                  data-testid="login-error"
+                >
+                  {loginErrorText(login.error)}
+                </Alert>
+              )}
+              <TextInput
+                label="Email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                placeholder="you@company.com"
+                required
+                autoFocus
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
+              <PasswordInput
+                label="Password"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+              <Button type="submit" fullWidth loading={login.isPending} disabled={!email || !password}>
+                Sign in
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+        <Text c="dimmed" size="xs" ta="center" mt="md">
+          No account yet? Ask an administrator to invite you. API docs:{" "}
+          <Anchor href="/api/v1/openapi.json" size="xs">
+            OpenAPI
+          </Anchor>
+        </Text>
+      </Box>
+    </Center>
+  );
+}

@@ -1,0 +1,14 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { trpc } from "../lib/trpc";
+import type { DateRange, Grain } from "../lib/period";
+
+/** A metric for every `grain` period that meets `[from, to)`; each point covers its whole period. */
+export function useMetricSeries(metric: string, range: DateRange, grain: Grain) {
+  return useQuery(
+    trpc.metrics.series.queryOptions(
+      { key: metric, from: range.from, to: range.to, grain },
+      // Changing the period keeps the old figures on screen until the new ones arrive.
+      { placeholderData: keepPreviousData },
+    ),
+  );
+}

@@ -1,0 +1,44 @@
+import { Card, Group, Skeleton, Stack, Text, Tooltip } from "@mantine/core";
+import { IconInfoCircle } from "@tabler/icons-react";
+import { QueryError } from "../components/query-error";
+import type { MetricDefinition } from "../hooks/use-metric-catalog";
+import type { ResolvedView } from "../lib/view-state";
+import { KpiFigures } from "./kpi-figures";
+import { useKpi } from "./use-kpi";
+
+type Props = { metric: MetricDefinition; view: ResolvedView };
+
+export function KpiCard({ metric, view }: Props) {
+  const { kpi, pending, error, refetch } = useKpi(metric, view);
+  return (
+    <Card data-testid={`kpi-${metric.key}`} aria-busy={pending} padding="md">
+      <Group justify="space-between" gap={4} wrap="nowrap">
+        <Text size="sm" c="dimmed" fw={500} truncate>
+          {metric.name}
+        </Text>
+        <Tooltip label={metric.description} multiline w={260} withArrow>
+          <IconInfoCircle
+            size={15}
+            stroke={1.6}
+            color="var(--mantine-color-gray-5)"
+            aria-label={metric.description}
+            tabIndex={0}
+          />
+        </Tooltip>
+      </Group>
+      {error ? (
+        <Stack mt="sm">
+          <QueryError compact title={`Could not load ${metric.name.toLowerCase()}`} error={error} onRetry={refetch} />
+        </Stack>
+      ) : kpi ? (
+        <KpiFigures metric={metric} view={view} kpi={kpi} />
+      ) : (
+        <Stack gap={10} mt={10}>
+          <Skeleton h={30} w="60%" />
+          <Skeleton h={14} w="45%" />
+          <Skeleton h={40} />
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,102 @@
+import { Card, Group, Skeleton, Text, Title } from "@mantine/core";
+import { useId } from "react";
+import { useSession } from "../auth/session-context";
+import { EmptyState } from "../components/empty-state";
+import { QueryError } from "../components/query-error";
+import type { MetricDefinition } from "../hooks/use-metric-catalog";
+import { useMetricSeries } from "../hooks/use-metric-series";
+import { useView } from "../hooks/use-view";
+import { formatRange, formatValue, unitLabel } from "../lib/format";
+import { hasData } from "../lib/summary";
+import { ChartDataTable } from "./chart-data-table";
+import { chartRows } from "./chart-rows";
+import type { ChartKind } from "./overview-metrics";
+import { TrendChart } from "./trend-chart";
+
+const GRAIN_TITLES = { day: "Day", week: "Week", month: "Month", quarter: "Quarter", year: "Year" } as const;
+const PER_GRAIN = { day: "daily", week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly" } as const;
+const CHART_HEIGHT = 296;
+
+type Props = { metric: MetricDefinition; kind: ChartKind };
+
+export function MetricChart({ metric, kind }: Props) {
+  const { settings } = useSession();
+  const { view, state, update } = useView();
+  const titleId = useId();
+  const current = useMetricSeries(metric.key, view.period, view.grain);
+  const comparison = useMetricSeries(metric.key, view.comparison, view.grain);
+
+  const currentLabel = formatRange(view.period, settings.locale);
+  const comparisonLabel = formatRange(view.comparison, settings.locale);
+  const axisUnit = unitLabel(metric.unit, settings.currency);
+  const formatFull = (value: number | null) => formatValue(value, metric.unit, settings, "full");
+  const error = current.error ?? comparison.error;
+
+  let body;
+  if (error) {
+    body = (
+      <QueryError
+        title={`Could not load ${metric.name.toLowerCase()}`}
+        error={error}
+        onRetry={() => [current, comparison].filter((q) => q.error).forEach((q) => void q.refetch())}
+      />
+    );
+  } else if (!current.data || !comparison.data) {
+    body = <Skeleton h={CHART_HEIGHT} aria-label={`Loading ${metric.name}`} />;
+  } else if (!hasData(current.data.points)) {
+    body = (
+      <EmptyState
+        height={CHART_HEIGHT}
+        title={`No ${metric.name.toLowerCase()} in ${currentLabel}`}
+        description="Choose a longer period, or send events through the REST API (POST /api/v1/events) to fill this chart."
+        action={
+          state.preset === "last_12_months"
+            ? undefined
+            : { label: "Show the last 12 months", onClick: () => update({ preset: "last_12_months", range: null, grain: null }) }
+        }
+      />
+    );
+  } else {
+    const rows = chartRows(current.data.points, comparison.data.points, view.grain, settings.locale);
+    body = (
+      <>
+        <TrendChart
+          kind={kind}
+          rows={rows}
+          currentLabel={currentLabel}
+          comparisonLabel={comparisonLabel}
+          xAxisLabel={GRAIN_TITLES[view.grain]}
+          yAxisLabel={`${metric.name} (${axisUnit})`}
+          formatFull={formatFull}
+          formatTick={(value) => formatValue(value, metric.unit, settings, "compact")}
+        />
+        <ChartDataTable
+          caption={`${metric.name} by ${view.grain}, ${currentLabel} compared with ${comparisonLabel}`}
+          rows={rows}
+          format={formatFull}
+          currentLabel={currentLabel}
+          comparisonLabel={comparisonLabel}
+        />
+      </>
+    );
+  }
+
+  return (
+    <Card
+      component="section"
+      aria-labelledby={titleId}
+      aria-busy={current.isFetching || comparison.isFetching}
+      data-testid={`chart-${metric.key}`}
+    >
+      <Group justify="space-between" align="baseline" mb="xs" gap="xs">
+        <Title order={3} fz="md" fw={600} id={titleId}>
+          {metric.name}, {PER_GRAIN[view.grain]}
+        </Title>
+        <Text size="xs" c="dimmed">
+          {axisUnit}
+        </Text>
+      </Group>
+      {body}
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+import { Group, SegmentedControl, Text } from "@mantine/core";
+import { useView } from "../hooks/use-view";
+import type { CompareMode } from "../lib/period";
+
+const OPTIONS: { value: CompareMode; label: string }[] = [
+  { value: "previous", label: "Previous period" },
+  { value: "year", label: "Last year" },
+];
+
+export function CompareControl() {
+  const { state, update } = useView();
+  return (
+    <Group gap={8} wrap="nowrap">
+      <Text size="sm" c="dimmed" id="compare-label">
+        Compare to
+      </Text>
+      <SegmentedControl
+        aria-labelledby="compare-label"
+        size="sm"
+        data={OPTIONS}
+        value={state.compare}
+        onChange={(value) => update({ compare: OPTIONS.find((o) => o.value === value)?.value ?? "previous" })}
+      />
+    </Group>
+  );
+}

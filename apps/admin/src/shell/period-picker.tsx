@@ -1,0 +1,79 @@
+import { Group, Select } from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { IconCalendar } from "@tabler/icons-react";
+import { useState } from "react";
+import { useView } from "../hooks/use-view";
+import { addDays } from "../lib/dates";
+import { lastDay, PRESETS, type PresetKey } from "../lib/period";
+
+type Draft = [string | null, string | null];
+
+export function PeriodPicker() {
+  const { state, view, today, update } = useView();
+  const { from } = view.period;
+  const last = lastDay(view.period);
+
+  const choosePreset = (value: string | null) => {
+    const preset = PRESETS.find((p) => p.key === value)?.key;
+    if (!preset) return;
+    // "Custom" starts from the range on screen, so nothing jumps.
+    const range = preset === "custom" ? { from: view.period.from, to: view.period.to } : null;
+    update({ preset, range, grain: null });
+  };
+
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Select
+        aria-label="Period"
+        data={PRESETS.map((p) => ({ value: p.key, label: p.label }))}
+        value={state.preset satisfies PresetKey}
+        onChange={choosePreset}
+        allowDeselect={false}
+        leftSection={<IconCalendar size={16} stroke={1.7} />}
+        w={176}
+        size="sm"
+        comboboxProps={{ shadow: "md" }}
+      />
+      <CustomRange
+        key={`${from}/${last}`}
+        initial={[from, last]}
+        maxDate={today}
+        disabled={state.preset !== "custom"}
+        onPick={(start, end) => update({ preset: "custom", range: { from: start, to: addDays(end, 1) }, grain: null })}
+      />
+    </Group>
+  );
+}
+
+type CustomRangeProps = {
+  initial: Draft;
+  maxDate: string;
+  disabled: boolean;
+  onPick: (from: string, lastDay: string) => void;
+};
+
+/** Shows the range of any preset; editable once "Custom range" is chosen. */
+function CustomRange({ initial, maxDate, disabled, onPick }: CustomRangeProps) {
+  // The picker reports the first click alone; the URL changes once both ends are set.
+  const [draft, setDraft] = useState<Draft>(initial);
+  return (
+    <DatePickerInput
+      type="range"
+      aria-label="Date range"
+      value={draft}
+      onChange={(value) => {
+        setDraft(value);
+        if (value[0] && value[1]) onPick(value[0], value[1]);
+      }}
+      maxDate={maxDate}
+      valueFormat="MMM D, YYYY"
+      allowSingleDateInRange
+      readOnly={disabled}
+      variant={disabled ? "filled" : "default"}
+      w={236}
+      size="sm"
+      numberOfColumns={2}
+      popoverProps={{ shadow: "md" }}
+    />
+  );
+}

@@ -1,0 +1,62 @@
+import { ActionIcon, Avatar, Group, Text, Tooltip } from "@mantine/core";
+import { IconLogout } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
+import { useSession } from "../auth/session-context";
+import { trpc } from "../lib/trpc";
+
+const ROLE_LABELS: Record<string, string> = {
+  admin: "Administrator",
+  department_head: "Department head",
+  account_manager: "Account manager",
+  viewer: "Viewer",
+};
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (parts.length > 1 ? `${parts[0]?.[0] ?? ""}${parts.at(-1)?.[0] ?? ""}` : name.slice(0, 2)).toUpperCase();
+}
+
+export function UserMenu() {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSettled: async () => {
+        // Nothing of this user may stay in memory for the next one.
+        queryClient.clear();
+        await navigate("/login", { replace: true });
+      },
+    }),
+  );
+  const name = user.name || user.email;
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Avatar radius="xl" size={32} color="brand" variant="light" aria-hidden>
+        {initials(name)}
+      </Avatar>
+      <div style={{ lineHeight: 1.2 }}>
+        <Text size="sm" fw={600} lh={1.3} data-testid="current-user">
+          {name}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.3}>
+          {ROLE_LABELS[user.role] ?? user.role}
+          {user.department ? ` · ${user.department}` : ""}
+        </Text>
+      </div>
+      <Tooltip label="Sign out" withArrow>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label="Sign out"
+          loading={logout.isPending}
+          onClick={() => logout.mutate()}
+        >
+          <IconLogout size={18} stroke={1.7} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDialects, type TestDatabase } from "@retain/db/testing";
+import { startApp, type RunningApp } from "./app";
+
+const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
+
+describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
+  let database: TestDatabase;
+  let running: RunningApp;
+  let url: string;
+  let adminToken: string;
+
+  const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  };
+
+  beforeAll(async () => {
+    database = await dialect.create();
+    running = await startApp({
+      database,
+      port: 0,
+      seed: "none",
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+    });
+    url = running.url;
+    const login = await call("POST", "/auth/login", { body: ADMIN });
+    adminToken = login.body.token;
+  });
+  afterAll(async () => {
+    await running?.close();
+    await database?.drop();
+  });
+
+  it("reports health once migrated", async () => {
+    const res = await call("GET", "/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: "ok" });
+  });
+
+  it("signs in with a fresh bearer token each time and returns the user", async () => {
+    const first = await call("POST", "/auth/login", { body: ADMIN });
+    const second = await call("POST", "/auth/login", { body: { ...ADMIN, email: "Admin@Example.com" } });
+    expect(first.status).toBe(200);
+    expect(first.body.user).toMatchObject({ email: ADMIN.email, role: "admin", department: null });
+    expect(first.body.token).toMatch(/^rs_[A-Za-z0-9_-]{43}$/);
+    expect(second.body.token).not.toBe(first.body.token);
+    const me = await call("GET", "/users/me", { token: second.body.token });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: ADMIN.email, role: "admin" });
+  });
+
+  it("answers 401 with the error shape for wrong credentials and missing or bad tokens", async () => {
+    const wrong = await call("POST", "/auth/login", { body: { email: ADMIN.email, password: "wrong-password" } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({ error: { code: "UNAUTHORIZED", message: "wrong email or password" } });
+    expect((await call("GET", "/users/me")).status).toBe(401);
+    const bad = await call("GET", "/users/me", { token: "rs_not-a-real-token" });
+    expect(bad.status).toBe(401);
+    expect(bad.body.error.code).toBe("UNAUTHORIZED");
+  });
+
+  it("answers 429 after repeated failed sign-ins for one account and address", async () => {
+    const body = { email: "nobody@example.com", password: "wrong-password" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await call("POST", "/auth/login", { body })).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it("lets an admin create users, validating role, department and password", async () => {
+    const created = await call("POST", "/users", {
+      token: adminToken,
+      body: { email: "Head.Sales@example.com", name: "Sales Head", password: "sales-head-pass", role: "department_head", department: "sales" },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ email: "head.sales@example.com", role: "department_head", department: "sales" });
+
+    const noDepartment = await call("POST", "/users", {
+      token: adminToken,
+      body: { email: "x@example.com", name: "X", password: "long-enough", role: "department_head" },
+    });
+    expect(noDepartment.status).toBe(400);
+    expect(noDepartment.body.error.message).toContain("department");
+
+    const shortPassword = await call("POST", "/users", {
+      token: adminToken,
+      body: { email: "y@example.com", name: "Y", password: "short", role: "viewer" },
+    });
+    expect(shortPassword.status).toBe(400);
+    expect(shortPassword.body.error.details).toEqual([{ field: "password", message: "password: must be at least 8 characters" }]);
+
+    const duplicate = await call("POST", "/users", {
+      token: adminToken,
+      body: { email: "head.sales@example.com", name: "Again", password: "long-enough", role: "viewer" },
+    });
+    expect(duplicate.status).toBe(409);
+
+    const head = await call("POST", "/auth/login", { body: { email: "head.sales@example.com", password: "sales-head-pass" } });
+    expect(head.body.user).toMatchObject({ role: "department_head", department: "sales" });
+    const forbidden = await call("POST", "/users", {
+      token: head.body.token,
+      body: { email: "z@example.com", name: "Z", password: "long-enough", role: "admin" },
+    });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe("FORBIDDEN");
+  });
+
+  it("logs out on the server: the token stops working", async () => {
+    const { body } = await call("POST", "/auth/login", { body: ADMIN });
+    expect((await call("POST", "/auth/logout", { token: body.token })).status).toBe(200);
+    expect((await call("GET", "/users/me", { token: body.token })).status).toBe(401);
+  });
+
+  it("ingests events through REST: accepted, duplicates and field-level rejections", async () => {
+    const events = [
+      { id: "o-1", type: "order", customerId: "c-1", occurredAt: "2026-01-05T10:00:00+01:00", amount: "120.50" },
+      { id: "o-1", type: "order", customerId: "c-1", occurredAt: "2026-01-05T09:00:00Z", amount: 120.5 },
+      { id: "o-2", type: "order", customerId: "c-1", occurredAt: "2026-01-05T10:00:00", amount: "1.234" },
+    ];
+    const res = await call("POST", "/events", { token: adminToken, body: { events } });
+    expect(res.status).toBe(200);
+    expect(res.body.accepted).toBe(1);
+    expect(res.body.duplicates).toBe(1);
+    expect(res.body.rejected).toHaveLength(1);
+    expect(res.body.rejected[0]).toMatchObject({ index: 2, id: "o-2" });
+    expect(res.body.rejected[0].errors.map((e: { field: string }) => e.field).sort()).toEqual(["amount", "occurredAt"]);
+
+    const again = await call("POST", "/events", { token: adminToken, body: { events: events.slice(0, 1) } });
+    expect(again.body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+  });
+
+  it("refuses more than 10,000 events with 413", async () => {
+    const events = Array.from({ length: 10_001 }, (_, i) => ({
+      id: `big-${i}`,
+      type: "praise",
+      customerId: "c-1",
+      occurredAt: "2026-01-05T10:00:00Z",
+    }));
+    const res = await call("POST", "/events", { token: adminToken, body: { events } });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("upserts customers by id and lists rejected ones", async () => {
+    const res = await call("POST", "/customers", {
+      token: adminToken,
+      body: { customers: [{ id: "c-1", name: "Acme Ltd", size: "large", tier: "key" }, { id: "bad id!", name: "" }] },
+    });
+    expect(res.status).toBe(200);
+    // c-1 exists as an incomplete stub created by the events above, so it is updated.
+    expect(res.body).toMatchObject({ created: 0, updated: 1 });
+    expect(res.body.rejected[0].index).toBe(1);
+    expect(res.body.rejected[0].errors.map((e: { field: string }) => e.field).sort()).toEqual(["id", "name"]);
+  });
+
+  it("requires a token for ingestion and describes itself in OpenAPI", async () => {
+    expect((await call("POST", "/events", { body: { events: [] } })).status).toBe(401);
+    const doc = await call("GET", "/openapi.json");
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(["/health", "/auth/login", "/users", "/users/me", "/events", "/customers", "/metrics", "/metrics/{key}"]),
+    );
+  });
+
+  it("answers unknown API routes with 404 in the error shape, never a stack trace", async () => {
+    const res = await call("GET", "/nope");
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("NOT_FOUND");
+    const malformed = await fetch(`${url}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: "{not json",
+    });
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(JSON.parse(text).error.code).toBe("BAD_REQUEST");
+    expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});

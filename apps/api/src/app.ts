@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { createLoginThrottle, ensureAdmin, type EnsuredAdmin } from "@retain/access";
+import { connect, migrateToLatest, type DatabaseHandle } from "@retain/db";
+import { ensureDepartments } from "./bootstrap/departments";
+import { seedDemo, type SeedSummary } from "./bootstrap/seed-demo";
+import { buildServer } from "./server";
+import { initialiseSettings, readSettings, type OrgSettings } from "./settings";
+
+export type StartOptions = {
+  /** An already connected database (tests); the app then leaves closing it to the caller. */
+  database?: DatabaseHandle;
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  seed?: "demo" | "none";
+  /** Multiplies the demo's size; 1 is the full demo. */
+  demoScale?: number;
+  adminEmail?: string;
+  adminPassword?: string;
+  timeZone?: string;
+  adminDist?: string;
+  logLevel?: string;
+  onProgress?: (message: string) => void;
+};
+
+export type RunningApp = {
+  url: string;
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  admin: EnsuredAdmin;
+  seeded: SeedSummary | null;
+  close: () => Promise<void>;
+};
+
+export const defaultAdminDist = fileURLToPath(new URL("../../admin/dist", import.meta.url));
+
+/** Connects, migrates, bootstraps an empty database (departments, settings, admin, demo) and listens. */
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const owned = !options.database;
+  const database =
+    options.database ?? (await connect({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? "memory://" }));
+  const closeDatabase = () => (owned ? database.close() : Promise.resolve());
+  try {
+    const { db } = database;
+    await migrateToLatest(db);
+    await ensureDepartments(db);
+    await initialiseSettings(db, { timeZone: options.timeZone ?? "UTC" });
+    const admin = await ensureAdmin(db, {
+      email: options.adminEmail ?? "admin@example.com",
+      password: options.adminPassword,
+      generatePassword: () => randomBytes(12).toString("base64url"),
+    });
+    const seeded =
+      (options.seed ?? "demo") === "demo"
+        ? await seedDemo(db, { scale: options.demoScale ?? 1, onProgress: options.onProgress })
+        : null;
+
+    let cached: { at: number; value: OrgSettings } | undefined;
+    const settings = async () => {
+      // Settings change rarely; a short cache keeps them off every request's path.
+      if (!cached || Date.now() - cached.at > 5_000) cached = { at: Date.now(), value: await readSettings(db) };
+      return cached.value;
+    };
+    const app = await buildServer({
+      services: { db, loginThrottle: createLoginThrottle(), settings },
+      adminDist: options.adminDist ?? defaultAdminDist,
+      logLevel: options.logLevel,
+    });
+    await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : options.port;
+    const host = options.host ?? "127.0.0.1";
+    return {
+      url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+      app,
+      database,
+      admin,
+      seeded,
+      close: async () => {
+        await app.close();
+        await closeDatabase();
+      },
+    };
+  } catch (error) {
+    await closeDatabase().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import type { Kysely } from "kysely";
+import type { Database } from "@retain/db";
+import { createUser, hashPassword } from "@retain/access";
+import { generateDemo } from "@retain/demo";
+import { assignManager, changeTier, ingestCustomers, ingestEvents, MAX_BATCH } from "@retain/warehouse";
+
+export const DEMO_PASSWORD = "retain-demo";
+const MARKER = "demo_seeded_at";
+
+export type SeedSummary = { users: number; customers: number; events: number; goals: number; ms: number };
+
+function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * Loads the demo on a database that has never been seeded, through the same ingestion code as the
+ * REST API. Ingestion is idempotent, so an interrupted seed simply resumes on the next start.
+ */
+export async function seedDemo(
+  db: Kysely<Database>,
+  options: { scale: number; today?: Date; onProgress?: (message: string) => void },
+): Promise<SeedSummary | null> {
+  const marker = await db.selectFrom("settings").select("key").where("key", "=", MARKER).executeTakeFirst();
+  if (marker) return null;
+  const started = performance.now();
+  const demo = generateDemo({ scale: options.scale, today: options.today ?? new Date() });
+  const progress = options.onProgress ?? (() => undefined);
+
+  // Demo accounts share one password (printed at start), so one Argon2id hash serves them all.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const existing = new Set((await db.selectFrom("users").select("email").execute()).map((u) => u.email));
+  const userIds = new Map<string, string>();
+  for (const user of demo.users) {
+    if (existing.has(user.email)) continue;
+    const created = await createUser(db, { ...user, passwordHash });
+    userIds.set(created.email, created.id);
+  }
+
+  for (const batch of chunks(demo.customers, MAX_BATCH)) {
+    const result = await ingestCustomers(db, batch);
+    if (result.rejected.length > 0) throw new Error(`demo customers rejected: ${JSON.stringify(result.rejected[0])}`);
+  }
+  for (const change of demo.tierChanges) await changeTier(db, change.customerId, change.tier, new Date(change.at));
+  for (const move of demo.reassignments) {
+    const userId = userIds.get(move.accountManager);
+    if (userId) await assignManager(db, move.customerId, userId, new Date(move.at), "staff_change");
+  }
+
+  let loaded = 0;
+  for (const batch of chunks(demo.events(), MAX_BATCH)) {
+    const result = await ingestEvents(db, batch);
+    if (result.rejected.length > 0) throw new Error(`demo events rejected: ${JSON.stringify(result.rejected[0])}`);
+    loaded += batch.length;
+    progress(`demo: ${loaded.toLocaleString("en-US")} / ${demo.eventCount.toLocaleString("en-US")} events`);
+  }
+
+  if (demo.goals.length > 0) {
+    await db
+      .insertInto("goals")
+      .values(
+        demo.goals.map((g) => ({
+          department: g.department,
+          metric: g.metric,
+          period: g.period,
+          target: String(g.target),
+          weight: g.weight,
+          perspective: g.perspective,
+          kind: g.kind,
+          title: g.title,
+        })),
+      )
+      .execute();
+  }
+  await db
+    .insertInto("settings")
+    .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  return {
+    users: demo.users.length,
+    customers: demo.customers.length,
+    events: demo.eventCount,
+    goals: demo.goals.length,
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from "fastify";
+import type { AnyProcedure, AnyRouter } from "@trpc/server";
+import { z } from "zod";
+import type { Context } from "../context";
+import type { Meta } from "../trpc";
+import { errorBody, toTRPCError } from "./errors";
+
+type Caller = (ctx: Context) => unknown;
+
+/**
+ * The REST surface of SPEC §4: every procedure with `meta.openapi` becomes a route that calls the very
+ * same procedure through a server-side caller (one router, two surfaces, one copy of the logic).
+ */
+export function registerRestRoutes(
+  app: FastifyInstance,
+  options: {
+    prefix: string;
+    router: AnyRouter;
+    createCaller: Caller;
+    createContext: (req: FastifyRequest, reply: FastifyReply) => Promise<Context>;
+  },
+): void {
+  const procedures = options.router._def.procedures as Record<string, AnyProcedure>;
+  for (const [path, procedure] of Object.entries(procedures)) {
+    const meta = procedure._def.meta as Meta | undefined;
+    const openapi = meta?.openapi;
+    if (!openapi || openapi.enabled === false) continue;
+    const inputs = (procedure._def as { inputs?: unknown[] }).inputs ?? [];
+    const takesInput = !(inputs.length === 0 || inputs[0] instanceof z.ZodVoid);
+    const readsQuery = openapi.method === "GET" || openapi.method === "DELETE";
+
+    app.route({
+      method: openapi.method as HTTPMethods,
+      url: `${options.prefix}${openapi.path.replace(/\{(\w+)\}/g, ":$1")}`,
+      handler: async (req, reply) => {
+        const ctx = await options.createContext(req, reply);
+        const params = (req.params ?? {}) as Record<string, string>;
+        const source = readsQuery ? req.query : req.body;
+        const input =
+          source && typeof source === "object" && !Array.isArray(source) ? { ...source, ...params } : source ?? params;
+        try {
+          const caller = options.createCaller(ctx) as Record<string, unknown>;
+          const fn = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], caller);
+          const output = await (fn as (input?: unknown) => Promise<unknown>)(takesInput ? input : undefined);
+          return reply.status(200).send(output);
+        } catch (caught) {
+          const error = toTRPCError(caught);
+          const { status, body } = errorBody(error, ctx.requestId);
+          if (status >= 500) req.log.error({ err: error.cause ?? error, requestId: ctx.requestId }, "request failed");
+          return reply.status(status).send(body);
+        }
+      },
+    });
+  }
+}

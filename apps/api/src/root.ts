@@ -1,0 +1,19 @@
+import { router } from "./trpc";
+import { authRouter } from "./router/auth";
+import { departmentsRouter } from "./router/departments";
+import { ingestRouter } from "./router/ingest";
+import { metricsRouter } from "./router/metrics";
+import { settingsRouter, systemRouter } from "./router/system";
+import { usersRouter } from "./router/users";
+
+export const appRouter = router({
+  system: systemRouter,
+  auth: authRouter,
+  users: usersRouter,
+  settings: settingsRouter,
+  departments: departmentsRouter,
+  metrics: metricsRouter,
+  ingest: ingestRouter,
+});
+
+export type AppRouter = typeof appRouter;

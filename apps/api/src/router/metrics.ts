@@ -1,0 +1,85 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { findUserByEmail } from "@retain/access";
+import { getMetric, metricCatalog, metricSeries, MetricQueryError } from "@retain/metrics";
+import { protectedProcedure, router } from "../trpc";
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const catalogEntry = z.object({
+  key: z.string(),
+  name: z.string(),
+  unit: z.enum(["money", "count", "ratio", "percent", "score", "hours"]),
+  direction: z.enum(["higher", "lower"]),
+  department: z.string(),
+  description: z.string(),
+  additive: z.boolean(),
+});
+
+export const metricsRouter = router({
+  list: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/metrics", tags: ["metrics"], summary: "The metric catalog" } })
+    .input(z.void())
+    .output(z.array(catalogEntry))
+    .query(() =>
+      metricCatalog.map(({ key, name, unit, direction, department, description, additive }) => ({
+        key,
+        name,
+        unit,
+        direction,
+        department,
+        description,
+        additive,
+      })),
+    ),
+
+  series: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/metrics/{key}", tags: ["metrics"], summary: "One metric per period" } })
+    .input(
+      z.object({
+        key: z.string().min(1).max(64),
+        from: z.string().regex(LOCAL_DATE, "must be a date YYYY-MM-DD"),
+        to: z.string().regex(LOCAL_DATE, "must be a date YYYY-MM-DD"),
+        grain: z.enum(["day", "week", "month", "quarter", "year"]),
+        department: z.string().min(1).max(40).optional(),
+        accountManager: z.string().min(1).max(254).optional(),
+        customer: z.string().min(1).max(128).optional(),
+      }),
+    )
+    .output(
+      z.object({
+        metric: z.string(),
+        unit: z.string(),
+        grain: z.string(),
+        points: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      if (!getMetric(input.key)) throw new TRPCError({ code: "NOT_FOUND", message: `no metric ${input.key}` });
+      let accountManagerId: string | undefined;
+      if (input.accountManager) {
+        const manager = await findUserByEmail(ctx.db, input.accountManager);
+        if (!manager) throw new TRPCError({ code: "NOT_FOUND", message: `accountManager: no user ${input.accountManager}` });
+        accountManagerId = manager.id;
+      }
+      const settings = await ctx.settings();
+      try {
+        return await metricSeries(
+          ctx.db,
+          {
+            metric: input.key,
+            from: input.from,
+            to: input.to,
+            grain: input.grain,
+            department: input.department,
+            accountManagerId,
+            customerId: input.customer,
+          },
+          settings,
+        );
+      } catch (error) {
+        if (error instanceof MetricQueryError) throw new TRPCError({ code: "BAD_REQUEST", message: `${error.field}: ${error.message}` });
+        throw error;
+      }
+    }),
+});

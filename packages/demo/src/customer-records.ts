@@ -1,0 +1,50 @@
+import type { CustomerInput } from "@retain/warehouse";
+import { isoTimestamp } from "./calendar";
+import { currentManager, currentTier, type CustomerProfile } from "./customers";
+import type { DemoReassignment, DemoTierChange } from "./types";
+
+/** The customer as the REST API takes it, in its current state. */
+export function toCustomerInput(profile: CustomerProfile): CustomerInput {
+  const input: CustomerInput = {
+    id: profile.id,
+    name: profile.name,
+    industry: profile.industry,
+    region: profile.region,
+    ownership: profile.ownership,
+    size: profile.size,
+    tier: currentTier(profile),
+    accountManager: currentManager(profile),
+    createdAt: isoTimestamp(profile.createdAt),
+  };
+  if (profile.referredBy !== undefined) input.referredBy = profile.referredBy;
+  return input;
+}
+
+/** Every tier change of every customer, in time order. */
+export function tierChangesOf(profiles: readonly CustomerProfile[]): DemoTierChange[] {
+  const changes = profiles.flatMap((profile) =>
+    profile.tiers.slice(1).map((span, i) => ({
+      customerId: profile.id,
+      t: span.at,
+      at: isoTimestamp(span.at),
+      tier: span.tier,
+      from: profile.tiers[i]?.tier ?? "regular",
+    })),
+  );
+  return changes.sort((a, b) => a.t - b.t).map(({ t: _t, ...change }) => change);
+}
+
+/** Every hand-over of a customer to another account manager, in time order. */
+export function reassignmentsOf(profiles: readonly CustomerProfile[]): DemoReassignment[] {
+  const changes = profiles.flatMap((profile) =>
+    profile.managers.slice(1).map((span, i) => ({
+      customerId: profile.id,
+      t: span.at,
+      at: isoTimestamp(span.at),
+      accountManager: span.email,
+      from: profile.managers[i]?.email ?? span.email,
+      method: span.method === "level" ? ("level" as const) : ("staff_change" as const),
+    })),
+  );
+  return changes.sort((a, b) => a.t - b.t).map(({ t: _t, ...change }) => change);
+}

@@ -1,0 +1,274 @@
+import type { ManagerPool } from "./account-assignment";
+import { DAY, HOUR, MINUTE } from "./calendar";
+import { companyNameFactory, industries, regions } from "./company-names";
+import type { Random } from "./random";
+import type { Tier } from "./types";
+
+type Industry = (typeof industries)[number];
+type Ownership = "state" | "private" | "foreign" | "collective" | "group";
+type Size = "large" | "medium" | "small";
+
+export type TierSpan = { at: number; tier: Tier };
+export type ManagerSpan = { at: number; email: string; method: "initial" | "staff_change" | "level" };
+
+/** Everything the event simulation needs to know about one customer, including its future. */
+export type CustomerProfile = {
+  index: number;
+  id: string;
+  name: string;
+  industry: Industry;
+  region: string;
+  ownership: Ownership;
+  size: Size;
+  createdAt: number;
+  referredBy?: string;
+  /** The tier over time; the first entry is the tier at creation. */
+  tiers: TierSpan[];
+  /** The account manager over time; the first entry is the assignment at creation. */
+  managers: ManagerSpan[];
+  /** Mean orders per month at the regular tier, before seasonality and growth. */
+  orderRate: number;
+  /** Median order amount. */
+  orderMedian: number;
+  /** Many complaints, late payments, more defects. */
+  problem: boolean;
+  /** 0–1: how happy the customer is; drives survey scores and praise. */
+  satisfaction: number;
+  /** Stops ordering at `churnAt`; comes back at `returnAt` (if ever). */
+  churnAt: number | null;
+  returnAt: number | null;
+  /** Credit policy from the payment record (SPEC §2). */
+  paymentTermsDays: number;
+  lateRate: number;
+  defaultRate: number;
+};
+
+const industryWeights: readonly (readonly [Industry, number])[] = [
+  ["manufacturing", 18],
+  ["retail", 14],
+  ["healthcare", 8],
+  ["construction", 10],
+  ["logistics", 9],
+  ["energy", 5],
+  ["food & beverage", 9],
+  ["automotive", 7],
+  ["technology", 9],
+  ["education", 4],
+  ["public administration", 4],
+  ["hospitality", 6],
+];
+
+const regionWeights: readonly (readonly [string, number])[] = regions.map((region) => [
+  region,
+  region === "International" ? 1 : region === "Central" ? 3 : 2,
+]);
+
+function ownershipFor(random: Random, industry: Industry): Ownership {
+  if (industry === "public administration" || industry === "education") {
+    return random.weighted([["state", 8], ["collective", 1], ["private", 1]]);
+  }
+  return random.weighted([["private", 60], ["group", 14], ["foreign", 13], ["state", 6], ["collective", 7]]);
+}
+
+function sizeFor(random: Random, industry: Industry): Size {
+  const large = industry === "public administration" || industry === "energy" ? 25 : 11;
+  return random.weighted([["large", large], ["medium", 30], ["small", 100 - large - 30]]);
+}
+
+function tierAtCreation(random: Random, size: Size): Tier {
+  if (size === "large") return random.weighted([["vip", 20], ["key", 40], ["regular", 40]]);
+  if (size === "medium") return random.weighted([["key", 14], ["regular", 86]]);
+  return random.chance(0.015) ? "key" : "regular";
+}
+
+const rank: Record<Tier, number> = { regular: 0, key: 1, vip: 2 };
+const tierUp: Record<Tier, Tier> = { regular: "key", key: "vip", vip: "vip" };
+const tierDown: Record<Tier, Tier> = { regular: "regular", key: "regular", vip: "key" };
+
+export function tierAt(profile: CustomerProfile, t: number): Tier {
+  let tier = profile.tiers[0]?.tier ?? "regular";
+  for (const span of profile.tiers) {
+    if (span.at > t) break;
+    tier = span.tier;
+  }
+  return tier;
+}
+
+export function currentTier(profile: CustomerProfile): Tier {
+  return profile.tiers[profile.tiers.length - 1]?.tier ?? "regular";
+}
+
+export function currentManager(profile: CustomerProfile): string {
+  const last = profile.managers[profile.managers.length - 1];
+  if (!last) throw new Error(`customer ${profile.id} has no account manager`);
+  return last.email;
+}
+
+const minute = (t: number): number => Math.round(t / MINUTE) * MINUTE;
+
+/** When customers join: the existing book at go-live, then steady acquisition that grows over time. */
+function creationTimes(random: Random, count: number, start: number, end: number): number[] {
+  const goLive = start + 42 * DAY;
+  const last = end - 14 * DAY;
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const t = random.chance(0.4)
+      ? random.between(start + HOUR, goLive)
+      : goLive + (last - goLive) * Math.pow(random.next(), 0.85);
+    times.push(minute(Math.min(Math.max(t, start + HOUR), last)));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function planChurn(random: Random, profile: CustomerProfile, end: number): void {
+  const { createdAt, size, problem } = profile;
+  if (createdAt > end - 240 * DAY) return;
+  const tier = profile.tiers[0]?.tier ?? "regular";
+  // credit policy: small customers with a poor payment record get no new contracts
+  const creditStop = problem && size === "small";
+  const probability = creditStop ? 0.7 : problem ? 0.4 : tier === "vip" ? 0.05 : tier === "key" ? 0.1 : 0.2;
+  if (!random.chance(probability)) return;
+  const churnAt = creditStop
+    ? Math.min(createdAt + random.between(180, 330) * DAY, end - 45 * DAY)
+    : random.between(createdAt + 150 * DAY, end - 45 * DAY);
+  profile.churnAt = minute(churnAt);
+  if (random.chance(problem ? 0.05 : 0.3)) {
+    const returnAt = churnAt + random.between(200, 420) * DAY;
+    if (returnAt < end - 14 * DAY) profile.returnAt = minute(returnAt);
+  }
+}
+
+function planTiers(random: Random, profile: CustomerProfile, end: number): void {
+  const latest = end - DAY;
+  const push = (at: number, tier: Tier): void => {
+    const last = profile.tiers[profile.tiers.length - 1];
+    if (!last || at <= last.at + 30 * DAY || at > latest || last.tier === tier) return;
+    profile.tiers.push({ at: minute(at), tier });
+  };
+  const earliest = profile.createdAt + 90 * DAY;
+  if (earliest >= latest) return;
+  const first = currentTier(profile);
+  if (profile.churnAt !== null) {
+    // a customer that walks away loses its status a few months later
+    if (first !== "regular") push(profile.churnAt + random.between(60, 150) * DAY, tierDown[first]);
+    return;
+  }
+  if (!profile.problem) {
+    const growth =
+      first === "regular"
+        ? profile.size === "small"
+          ? 0.02
+          : profile.size === "medium"
+            ? 0.1
+            : 0.3
+        : first === "key" && profile.size === "large"
+          ? 0.15
+          : 0;
+    if (random.chance(growth)) {
+      const at = random.between(earliest, latest);
+      push(at, tierUp[first]);
+      const now = currentTier(profile);
+      if (now === "key" && profile.size === "large" && random.chance(0.2)) {
+        push(random.between(at + 120 * DAY, latest + 120 * DAY), "vip");
+      }
+      return;
+    }
+  }
+  if (first !== "regular" && random.chance(profile.problem ? 0.3 : 0.05)) {
+    push(random.between(earliest, latest), tierDown[first]);
+  }
+}
+
+function planManagers(random: Random, profile: CustomerProfile, pool: ManagerPool, initial: string, end: number): void {
+  profile.managers.push({ at: profile.createdAt, email: initial, method: "initial" });
+  type Trigger = { at: number; leaver?: string; tier?: Tier };
+  const triggers: Trigger[] = [
+    ...pool.departures
+      .filter((departure) => departure.at > profile.createdAt)
+      .map((departure) => ({ at: departure.at, leaver: departure.email })),
+    ...profile.tiers
+      .slice(1)
+      .filter((span, i) => rank[span.tier] > rank[profile.tiers[i]?.tier ?? "regular"])
+      .map((span) => ({ at: span.at, tier: span.tier })),
+  ].sort((a, b) => a.at - b.at);
+  const subject = { size: profile.size, industry: profile.industry, ownership: profile.ownership };
+  for (const trigger of triggers) {
+    const current = currentManager(profile);
+    const last = profile.managers[profile.managers.length - 1]?.at ?? profile.createdAt;
+    if (trigger.leaver === current) {
+      // the handover happens in the days around the last working day
+      const at = Math.max(last + HOUR, trigger.at - random.between(0, 5) * DAY);
+      const email = pool.assign({ ...subject, tier: tierAt(profile, at) }, trigger.at);
+      if (at < end) profile.managers.push({ at: minute(at), email, method: "staff_change" });
+    } else if (trigger.tier !== undefined && pool.levelOf(current) !== "senior") {
+      const at = Math.max(last + HOUR, trigger.at + random.between(3, 20) * DAY);
+      const email = pool.assign({ ...subject, tier: trigger.tier }, at);
+      if (at < end - HOUR) profile.managers.push({ at: minute(at), email, method: "level" });
+    }
+  }
+}
+
+/** The customer book: who they are, how they will behave, who serves them and how that changes. */
+export function generateCustomers(
+  random: Random,
+  count: number,
+  start: number,
+  end: number,
+  pool: ManagerPool,
+): CustomerProfile[] {
+  const nameFor = companyNameFactory(random);
+  const times = creationTimes(random, count, start, end);
+  const profiles: CustomerProfile[] = [];
+  times.forEach((createdAt, index) => {
+    const industry = random.weighted(industryWeights);
+    const size = sizeFor(random, industry);
+    const problem = random.chance(size === "small" ? 0.08 : 0.05);
+    const sizeRate = size === "large" ? 3 : size === "medium" ? 1.5 : 0.7;
+    const sizeAmount = size === "large" ? 11_000 : size === "medium" ? 2_600 : 600;
+    const profile: CustomerProfile = {
+      index,
+      id: `cust-${String(index + 1).padStart(5, "0")}`,
+      name: nameFor(industry),
+      industry,
+      region: random.weighted(regionWeights),
+      ownership: ownershipFor(random, industry),
+      size,
+      createdAt,
+      tiers: [{ at: createdAt, tier: tierAtCreation(random, size) }],
+      managers: [],
+      orderRate: sizeRate * random.logNormal(1, 0.35),
+      orderMedian: sizeAmount * random.logNormal(1, 0.3),
+      problem,
+      satisfaction: problem ? random.between(0.1, 0.45) : random.between(0.45, 0.98),
+      churnAt: null,
+      returnAt: null,
+      // preferential terms for a good record, strict ones for a poor record
+      paymentTermsDays: problem ? (size === "small" ? 14 : 30) : size === "large" ? 60 : 45,
+      lateRate: problem ? random.between(0.4, 0.75) : Math.min(0.3, random.logNormal(0.05, 0.6)),
+      defaultRate: problem ? 0.06 : 0.003,
+    };
+    planChurn(random, profile, end);
+    planTiers(random, profile, end);
+
+    const subject = { tier: currentTierAtCreation(profile), size, industry, ownership: profile.ownership };
+    let initial: string | undefined;
+    if (index > 20 && random.chance(0.08)) {
+      // relationship assignment: who brought the customer in serves it, if the level fits
+      const referrer = profiles[random.int(0, index - 1)];
+      const manager = referrer?.managers[0]?.email;
+      if (referrer) profile.referredBy = referrer.id;
+      if (manager && pool.employedAt(manager, createdAt) && pool.fits(manager, subject)) initial = manager;
+    } else if (random.chance(0.05)) {
+      const developer = pool.assign(subject, createdAt);
+      profile.referredBy = developer;
+      initial = developer;
+    }
+    planManagers(random, profile, pool, initial ?? pool.assign(subject, createdAt), end);
+    profiles.push(profile);
+  });
+  return profiles;
+}
+
+function currentTierAtCreation(profile: CustomerProfile): Tier {
+  return profile.tiers[0]?.tier ?? "regular";
+}

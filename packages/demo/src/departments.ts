@@ -1,0 +1,24 @@
+/** The eight departments created on first start (SPEC §2). */
+export const departmentKeys = [
+  "marketing",
+  "sales",
+  "customer_service",
+  "rnd",
+  "production",
+  "procurement",
+  "quality",
+  "hr",
+] as const;
+
+export type DepartmentKey = (typeof departmentKeys)[number];
+
+export const departmentNames: Record<DepartmentKey, string> = {
+  marketing: "Marketing",
+  sales: "Sales",
+  customer_service: "Customer Service",
+  rnd: "R&D",
+  production: "Production",
+  procurement: "Procurement",
+  quality: "Quality",
+  hr: "HR",
+};

@@ -1,0 +1,104 @@
+import { sql, type RawBuilder } from "kysely";
+import type { MetricContext, PeriodValues } from "./definition";
+import { labelOfPeriodStart } from "./periods";
+import { and, liveEvents, periodBucket, scopeConditions } from "./live-events";
+import { ratio, toNumber, type SqlNumber } from "./values";
+
+/*
+ * Computations shared by several metrics. Each returns a `compute` function that
+ * answers every period of the context with one SQL statement grouped by period.
+ */
+
+type Compute = (ctx: MetricContext) => Promise<PeriodValues>;
+
+/** Maps rows keyed by period start (local date) to values keyed by period label. */
+export function byPeriod<R extends { bucket: string }>(
+  ctx: MetricContext,
+  rows: readonly R[],
+  value: (row: R) => number | null,
+): PeriodValues {
+  return new Map(rows.map((row) => [labelOfPeriodStart(row.bucket, ctx.grain), value(row)]));
+}
+
+const occurredBucket = (ctx: MetricContext) => periodBucket(ctx, sql`e.occurred_at`);
+
+/** Number of live events of `type` per period. */
+export function countEvents(type: string): Compute {
+  return async (ctx) => {
+    const { rows } = await sql<{ bucket: string; n: number }>`
+      select ${occurredBucket(ctx)} as bucket, count(*) as n
+      from (${liveEvents(ctx, [type])}) e
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => r.n);
+  };
+}
+
+/** Exact Σ of a numeric column of live events of `type` per period (summed as numeric, 2 decimals like the column). */
+export function sumEvents(type: string, column: "amount" | "hours"): Compute {
+  return async (ctx) => {
+    const { rows } = await sql<{ bucket: string; total: SqlNumber }>`
+      select ${occurredBucket(ctx)} as bucket, coalesce(sum(${sql.ref(`e.${column}`)}), 0) as total
+      from (${liveEvents(ctx, [type])}) e
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => toNumber(r.total));
+  };
+}
+
+/** Number of distinct customers with a live event of `type` per period. */
+export function distinctCustomers(type: string): Compute {
+  return async (ctx) => {
+    const { rows } = await sql<{ bucket: string; n: number }>`
+      select ${occurredBucket(ctx)} as bucket, count(distinct e.customer_id) as n
+      from (${liveEvents(ctx, [type])}) e
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => r.n);
+  };
+}
+
+/**
+ * `scale × (events matching hits) ÷ (events matching total)` among live events of `types`, per
+ * period; null when no event matches `total`. Conditions are SQL on the event alias `e`.
+ */
+export function eventShare(options: {
+  types: readonly [string, ...string[]];
+  hits: (ctx: MetricContext) => RawBuilder<unknown>;
+  total?: (ctx: MetricContext) => RawBuilder<unknown>;
+  scale?: number;
+}): Compute {
+  return async (ctx) => {
+    const total = options.total?.(ctx) ?? sql`true`;
+    const { rows } = await sql<{ bucket: string; hits: number; total: number }>`
+      select ${occurredBucket(ctx)} as bucket,
+        count(*) filter (where ${options.hits(ctx)}) as hits,
+        count(*) filter (where ${total}) as total
+      from (${liveEvents(ctx, options.types)}) e
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => ratio(r.hits, r.total, options.scale ?? 100));
+  };
+}
+
+/**
+ * Mean hours from an event of `openedType` to its first `resolvedType` event (refId = its id,
+ * same source, same customer), for first resolutions in the period. Filters apply to the
+ * resolution; a later resolution of an already resolved event counts nowhere.
+ */
+export function meanHoursToResolution(openedType: string, resolvedType: string): Compute {
+  return async (ctx) => {
+    const { rows } = await sql<{ bucket: string; seconds: SqlNumber; n: number }>`
+      with opened as (${liveEvents(ctx, [openedType], { range: {}, scoped: false })}),
+      resolved as (${liveEvents(ctx, [resolvedType], { range: { to: ctx.end }, scoped: false })}),
+      first_resolution as (
+        select distinct on (r.customer_id, r.source, r.ref_id)
+          r.occurred_at, r.department, r.account_manager_id, r.customer_id,
+          extract(epoch from r.occurred_at - o.occurred_at) as seconds
+        from resolved r
+        join opened o on o.customer_id = r.customer_id and o.source = r.source and o.id = r.ref_id
+        order by r.customer_id, r.source, r.ref_id, r.occurred_at, r.seq
+      )
+      select ${periodBucket(ctx, sql`f.occurred_at`)} as bucket, sum(f.seconds) as seconds, count(*) as n
+      from first_resolution f
+      where ${and([sql`f.occurred_at >= ${ctx.start}`, ...scopeConditions(ctx.scope, "f")])}
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => ratio(r.seconds, r.n * 3600));
+  };
+}

@@ -1,0 +1,33 @@
+import { sql } from "kysely";
+import { defineMetric } from "../definition";
+import { byPeriod } from "../aggregates";
+import { DAY_MS, duration, liveEvents, periodBucket, shift } from "../live-events";
+
+export const churnedCustomers = defineMetric({
+  key: "churned_customers",
+  name: "Churned customers",
+  unit: "count",
+  direction: "lower",
+  department: "sales",
+  description:
+    "Customers whose churn moment is in the period: churnDays after an order not followed by another order within churnDays, once that moment has passed.",
+  additive: true,
+  compute: async (ctx) => {
+    const window = ctx.churnDays * DAY_MS;
+    // Orders older than start − churnDays churn before the first period; orders from the end on
+    // only matter as "the next order", and a next order at or after the end is after any moment counted.
+    const orders = liveEvents(ctx, ["order"], { range: { from: shift(ctx.start, -window), to: ctx.end } });
+    const { rows } = await sql<{ bucket: string; n: number }>`
+      with o as (
+        select e.occurred_at + ${duration(window)} as moment,
+          lead(e.occurred_at) over (partition by e.customer_id order by e.occurred_at, e.seq) as next_at
+        from (${orders}) e
+      )
+      select ${periodBucket(ctx, sql`o.moment`)} as bucket, count(*) as n
+      from o
+      where (o.next_at is null or o.next_at > o.moment)
+        and o.moment >= ${ctx.start} and o.moment < ${ctx.end} and o.moment <= ${ctx.now}
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => r.n);
+  },
+});

@@ -1,0 +1,26 @@
+import { sql } from "kysely";
+import { defineMetric } from "../definition";
+import { byPeriod } from "../aggregates";
+import { liveEvents, periodBucket } from "../live-events";
+import { ratio } from "../values";
+
+export const nps = defineMetric({
+  key: "nps",
+  name: "Net promoter score (NPS)",
+  unit: "score",
+  direction: "higher",
+  department: "customer_service",
+  description: "Percentage of 10-point surveys scoring 9–10 minus percentage scoring 0–6 (−100 to 100).",
+  additive: false,
+  compute: async (ctx) => {
+    const { rows } = await sql<{ bucket: string; promoters: number; detractors: number; total: number }>`
+      select ${periodBucket(ctx, sql`e.occurred_at`)} as bucket,
+        count(*) filter (where e.score >= 9) as promoters,
+        count(*) filter (where e.score <= 6) as detractors,
+        count(*) as total
+      from (${liveEvents(ctx, ["survey"])}) e
+      where e.scale = 10
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => ratio(r.promoters - r.detractors, r.total, 100));
+  },
+});

@@ -1,0 +1,23 @@
+import { sql } from "kysely";
+import { defineMetric } from "../definition";
+import { byPeriod } from "../aggregates";
+import { liveEvents, periodBucket } from "../live-events";
+import { ratio } from "../values";
+
+export const purchaseFrequency = defineMetric({
+  key: "purchase_frequency",
+  name: "Purchase frequency",
+  unit: "ratio",
+  direction: "higher",
+  department: "sales",
+  description: "Orders per active customer.",
+  additive: false,
+  compute: async (ctx) => {
+    const { rows } = await sql<{ bucket: string; orders: number; customers: number }>`
+      select ${periodBucket(ctx, sql`e.occurred_at`)} as bucket,
+        count(*) as orders, count(distinct e.customer_id) as customers
+      from (${liveEvents(ctx, ["order"])}) e
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => ratio(r.orders, r.customers));
+  },
+});

@@ -1,0 +1,27 @@
+export { MetricQueryError } from "./errors";
+export {
+  grains,
+  isGrain,
+  periodsBetween,
+  periodContaining,
+  parsePeriodLabel,
+  periodRange,
+  MAX_PERIODS,
+  type Grain,
+  type Period,
+  type PeriodLabel,
+} from "./periods";
+export {
+  metricUnits,
+  defineMetric,
+  emptyValue,
+  type MetricUnit,
+  type MetricDirection,
+  type MetricScope,
+  type MetricSettings,
+  type MetricContext,
+  type MetricDefinition,
+  type PeriodValues,
+} from "./definition";
+export { metricCatalog, getMetric, isMetricKey, listMetrics, type MetricKey, type MetricInfo } from "./catalog";
+export { metricSeries, type MetricSeriesQuery, type MetricSeries, type MetricPoint } from "./series";

@@ -1,0 +1,126 @@
+import type { Kysely } from "kysely";
+import type { Database, NewEvent } from "@retain/db";
+import type { MetricScope, MetricSettings } from "./definition";
+import type { Grain } from "./periods";
+import { metricSeries } from "./series";
+
+/*
+ * Fixtures for the metric tests: events written straight into `events`, and a short way
+ * to read a series back as { label: value }.
+ */
+
+const DEFAULT_DEPARTMENT: Record<string, string> = {
+  order: "sales",
+  payment: "sales",
+  opportunity_won: "sales",
+  opportunity_lost: "sales",
+  visit: "sales",
+  contact: "sales",
+  campaign_touch: "marketing",
+  complaint: "customer_service",
+  complaint_resolved: "customer_service",
+  praise: "customer_service",
+  survey: "customer_service",
+  service_request: "customer_service",
+  service_resolved: "customer_service",
+  feedback: "rnd",
+  delivery: "production",
+  supplier_issue: "procurement",
+  defect: "quality",
+  training: "hr",
+  void: "sales",
+};
+
+export const MANAGER_A = "00000000-0000-4000-8000-00000000000a";
+export const MANAGER_B = "00000000-0000-4000-8000-00000000000b";
+
+export type EventFixture = {
+  type: string;
+  /** occurred_at, ISO-8601 */
+  at: string;
+  id?: string;
+  /** default `c1`; training defaults to '' (no customer) */
+  customer?: string;
+  source?: string;
+  department?: string;
+  manager?: string;
+  amount?: string;
+  ref?: string;
+  dueAt?: string;
+  promisedAt?: string;
+  scale?: number;
+  score?: number;
+  hours?: string;
+  campaign?: string;
+};
+
+let sequence = 0;
+
+export function toNewEvent(f: EventFixture): NewEvent {
+  const id = f.id ?? `${f.type}-${++sequence}`;
+  return {
+    customer_id: f.customer ?? (f.type === "training" ? "" : "c1"),
+    source: f.source ?? "test",
+    id,
+    type: f.type,
+    occurred_at: f.at,
+    department: f.department ?? DEFAULT_DEPARTMENT[f.type] ?? "sales",
+    account_manager_id: f.manager ?? null,
+    amount: f.amount ?? null,
+    ref_id: f.ref ?? null,
+    due_at: f.dueAt ?? null,
+    promised_at: f.promisedAt ?? null,
+    scale: f.scale ?? null,
+    score: f.score ?? null,
+    hours: f.hours ?? null,
+    campaign_id: f.campaign ?? null,
+    payload: null,
+    content_hash: `hash-${id}`,
+  };
+}
+
+export async function insertEvents(db: Kysely<Database>, fixtures: EventFixture[]): Promise<void> {
+  if (fixtures.length > 0) await db.insertInto("events").values(fixtures.map(toNewEvent)).execute();
+}
+
+/** A `void` of the event `id` (same source). */
+export function voidOf(id: string, at: string, extra: Partial<EventFixture> = {}): EventFixture {
+  return { type: "void", at, ref: id, ...extra };
+}
+
+export const defaultSettings: MetricSettings = {
+  timeZone: "UTC",
+  churnDays: 180,
+  complaintSlaHours: 24,
+  now: new Date("2027-06-01T00:00:00Z"),
+};
+
+export type SeriesOptions = MetricScope & Partial<MetricSettings> & { grain?: Grain };
+
+/** The series of `metric` over local dates [from, to) as `{ label: value }`, in period order. */
+export async function valuesOf(
+  db: Kysely<Database>,
+  metric: string,
+  from: string,
+  to: string,
+  options: SeriesOptions = {},
+): Promise<Record<string, number | null>> {
+  const { grain = "month", department, accountManagerId, customerId, ...settings } = options;
+  const series = await metricSeries(
+    db,
+    { metric, from, to, grain, department, accountManagerId, customerId },
+    { ...defaultSettings, ...settings },
+  );
+  return Object.fromEntries(series.points.map((p) => [p.period, p.value]));
+}
+
+/** Users and assignment history for tier tests: MANAGER_A serves c1 until Feb 2026, then MANAGER_B. */
+export async function insertManagers(db: Kysely<Database>): Promise<void> {
+  await db
+    .insertInto("users")
+    .values([
+      { id: MANAGER_A, email: "a@example.com", name: "Manager A", role: "account_manager" },
+      { id: MANAGER_B, email: "b@example.com", name: "Manager B", role: "account_manager" },
+    ])
+    .execute();
+}

@@ -14,5 +14,17 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate, long-cached chunks.
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            { name: "mantine", test: /node_modules[\\/](@mantine[\\/](core|hooks|dates)|@floating-ui|dayjs)[\\/]/ },
+            { name: "charts", test: /node_modules[\\/](recharts|@mantine[\\/]charts|d3-.*|victory-vendor)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

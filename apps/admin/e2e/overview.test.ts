@@ -103,7 +103,8 @@ describe.skipIf(!hasChromium && !required)("admin overview in Chromium", () => {
       await value.waitFor();
       expect((await value.textContent())?.trim(), `value of kpi-${metric}`).toMatch(/\d/);
     }
-    // Let the charts finish their entry animation before the picture.
+    // No hover tooltip in the picture, and the charts' entry animation done.
+    await page.mouse.move(0, 0);
     await page.waitForTimeout(1_200);
     await page.screenshot({ path: `${SCREENSHOTS}overview.png`, fullPage: true });
   });
@@ -113,6 +114,15 @@ describe.skipIf(!hasChromium && !required)("admin overview in Chromium", () => {
     await page.waitForURL(/compare=year/);
     await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor();
     await expect.poll(() => page.getByTestId("period-summary").textContent()).toMatch(/same period last year/);
+  });
+
+  it("opens the view a link describes", async () => {
+    await page.goto(`${app!.url}/?period=this_month&compare=year`);
+    await page.getByTestId("chart-orders").locator(MARKS).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator("input[aria-label=Period]").inputValue()).toBe("This month");
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(1_200);
+    await page.screenshot({ path: `${SCREENSHOTS}overview-this-month.png`, fullPage: true });
   });
 
   it("logs no errors in the browser", () => {

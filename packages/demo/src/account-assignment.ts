@@ -37,7 +37,11 @@ function specialtyFor(subject: AssignmentSubject): string | undefined {
   return undefined;
 }
 
-export function createManagerPool(random: Random, users: readonly DemoUser[], departures: Departure[]): ManagerPool {
+export function createManagerPool(
+  random: Random,
+  users: readonly DemoUser[],
+  departures: Departure[],
+): ManagerPool {
   const managers = users.filter((user) => user.role === "account_manager");
   const levels = new Map(managers.map((manager) => [manager.email, manager.level]));
   const leaving = new Map(departures.map((departure) => [departure.email, departure.at]));
@@ -56,8 +60,11 @@ export function createManagerPool(random: Random, users: readonly DemoUser[], de
     },
     assign: (subject, at) => {
       const level = levelFor(subject, random);
-      const candidates = managers.filter((manager) => manager.level === level && employedAt(manager.email, at));
-      const pool = candidates.length > 0 ? candidates : managers.filter((manager) => employedAt(manager.email, at));
+      const candidates = managers.filter(
+        (manager) => manager.level === level && employedAt(manager.email, at),
+      );
+      const pool =
+        candidates.length > 0 ? candidates : managers.filter((manager) => employedAt(manager.email, at));
       const specialty = specialtyFor(subject);
       const specialists = pool.filter((manager) => manager.specialty === specialty);
       const focused = pool.filter((manager) => manager.industryFocus === subject.industry);
@@ -75,7 +82,12 @@ export function createManagerPool(random: Random, users: readonly DemoUser[], de
 }
 
 /** A few managers leave mid-way (one per level, at 40 %, 65 % and 85 % of the history). */
-export function planDepartures(random: Random, users: readonly DemoUser[], start: number, end: number): Departure[] {
+export function planDepartures(
+  random: Random,
+  users: readonly DemoUser[],
+  start: number,
+  end: number,
+): Departure[] {
   const plan: readonly (readonly [ManagerLevel, number])[] = [
     ["intermediate", 0.4],
     ["junior", 0.65],

@@ -22,7 +22,7 @@ export function monthSlots(start: number, end: number): MonthSlot[] {
   const first = new Date(start);
   let year = first.getUTCFullYear();
   let month = first.getUTCMonth();
-  for (let from = start; from < end; ) {
+  for (let from = start; from < end;) {
     const next = Date.UTC(year, month + 1, 1);
     slots.push({ index: slots.length, start: from, end: Math.min(next, end), year, month });
     from = next;

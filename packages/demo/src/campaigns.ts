@@ -34,7 +34,12 @@ const themes: readonly Theme[] = [
   },
   { name: "spring-catalogue", day: 4, reach: 0.35, targets: active },
   { name: "service-check", day: 10, reach: 0.4, targets: (a) => active(a) && a.size !== "small" },
-  { name: "trade-fair-invite", day: 6, reach: 0.6, targets: (a) => valuable(a) || (active(a) && a.size === "large") },
+  {
+    name: "trade-fair-invite",
+    day: 6,
+    reach: 0.6,
+    targets: (a) => valuable(a) || (active(a) && a.size === "large"),
+  },
   { name: "summer-offer", day: 3, reach: 0.3, targets: active },
   { name: "loyalty-programme", day: 9, reach: 0.25, targets: (a) => active(a) && a.tier === "regular" },
   { name: "back-to-business", day: 25, reach: 0.3, targets: active },

@@ -15,18 +15,57 @@ export const industries = [
   "hospitality",
 ] as const;
 
+export type Industry = (typeof industries)[number];
+
 export const regions = ["North", "South", "East", "West", "Central", "International"] as const;
 
 const prefixes = [
-  "Alpine", "Atlas", "Aurora", "Beacon", "Blue River", "Bright", "Cedar", "Crest", "Delta", "Eastgate",
-  "Evergreen", "Falcon", "Golden Field", "Granite", "Harbor", "Highland", "Horizon", "Iron Bridge",
-  "Juniper", "Keystone", "Lakeside", "Lighthouse", "Maple", "Meridian", "Northwind", "Oakridge", "Orion",
-  "Pacific", "Pinnacle", "Prairie", "Redwood", "Riverside", "Silverline", "Summit", "Sunrise", "Tidewater",
-  "Trident", "Valley", "Vertex", "Westbrook", "Willow", "Zenith",
+  "Alpine",
+  "Atlas",
+  "Aurora",
+  "Beacon",
+  "Blue River",
+  "Bright",
+  "Cedar",
+  "Crest",
+  "Delta",
+  "Eastgate",
+  "Evergreen",
+  "Falcon",
+  "Golden Field",
+  "Granite",
+  "Harbor",
+  "Highland",
+  "Horizon",
+  "Iron Bridge",
+  "Juniper",
+  "Keystone",
+  "Lakeside",
+  "Lighthouse",
+  "Maple",
+  "Meridian",
+  "Northwind",
+  "Oakridge",
+  "Orion",
+  "Pacific",
+  "Pinnacle",
+  "Prairie",
+  "Redwood",
+  "Riverside",
+  "Silverline",
+  "Summit",
+  "Sunrise",
+  "Tidewater",
+  "Trident",
+  "Valley",
+  "Vertex",
+  "Westbrook",
+  "Willow",
+  "Zenith",
 ] as const;
 
 /** Words that fit each industry, so "Harbor Freight Lines" is a logistics firm, not a hospital. */
-const cores: Record<(typeof industries)[number], readonly string[]> = {
+const cores: Record<Industry, readonly string[]> = {
   manufacturing: ["Machining", "Components", "Fabrication", "Tooling", "Plastics", "Metalworks"],
   retail: ["Stores", "Outlets", "Home & Garden", "Market", "Supply"],
   healthcare: ["Clinics", "Medical", "Care Homes", "Health", "Diagnostics"],
@@ -46,7 +85,7 @@ const legalForms = ["Ltd", "Inc", "GmbH", "AG", "SA", "BV", "Group", "& Co", "Pa
 const publicBodies = ["City", "County", "District", "Regional"] as const;
 
 /** Unique, plausible company names; public bodies get no legal form. */
-export function companyNameFactory(random: Random): (industry: (typeof industries)[number]) => string {
+export function companyNameFactory(random: Random): (industry: Industry) => string {
   const taken = new Set<string>();
   return (industry) => {
     for (let attempt = 0; ; attempt += 1) {

@@ -48,3 +48,26 @@ export function reassignmentsOf(profiles: readonly CustomerProfile[]): DemoReass
   );
   return changes.sort((a, b) => a.t - b.t).map(({ t: _t, ...change }) => change);
 }
+
+/**
+ * The customers as they were when they joined: their first tier and first account manager. A loader
+ * that keeps history ingests these, then replays `tierChanges` and `reassignments` in time order,
+ * and ends with exactly `customers`.
+ */
+export function customersAtCreation(data: {
+  customers: readonly CustomerInput[];
+  tierChanges: readonly DemoTierChange[];
+  reassignments: readonly DemoReassignment[];
+}): CustomerInput[] {
+  const firstTier = new Map<string, DemoTierChange["from"]>();
+  for (const change of data.tierChanges)
+    if (!firstTier.has(change.customerId)) firstTier.set(change.customerId, change.from);
+  const firstManager = new Map<string, string>();
+  for (const move of data.reassignments)
+    if (!firstManager.has(move.customerId)) firstManager.set(move.customerId, move.from);
+  return data.customers.map((customer) => ({
+    ...customer,
+    tier: firstTier.get(customer.id) ?? customer.tier,
+    accountManager: firstManager.get(customer.id) ?? customer.accountManager,
+  }));
+}

@@ -1,10 +1,9 @@
 import type { ManagerPool } from "./account-assignment";
 import { DAY, HOUR, MINUTE } from "./calendar";
-import { companyNameFactory, industries, regions } from "./company-names";
+import { companyNameFactory, regions, type Industry } from "./company-names";
 import type { Random } from "./random";
 import type { Tier } from "./types";
 
-type Industry = (typeof industries)[number];
 type Ownership = "state" | "private" | "foreign" | "collective" | "group";
 type Size = "large" | "medium" | "small";
 
@@ -65,19 +64,42 @@ const regionWeights: readonly (readonly [string, number])[] = regions.map((regio
 
 function ownershipFor(random: Random, industry: Industry): Ownership {
   if (industry === "public administration" || industry === "education") {
-    return random.weighted([["state", 8], ["collective", 1], ["private", 1]]);
+    return random.weighted([
+      ["state", 8],
+      ["collective", 1],
+      ["private", 1],
+    ]);
   }
-  return random.weighted([["private", 60], ["group", 14], ["foreign", 13], ["state", 6], ["collective", 7]]);
+  return random.weighted([
+    ["private", 60],
+    ["group", 14],
+    ["foreign", 13],
+    ["state", 6],
+    ["collective", 7],
+  ]);
 }
 
 function sizeFor(random: Random, industry: Industry): Size {
   const large = industry === "public administration" || industry === "energy" ? 25 : 11;
-  return random.weighted([["large", large], ["medium", 30], ["small", 100 - large - 30]]);
+  return random.weighted([
+    ["large", large],
+    ["medium", 30],
+    ["small", 100 - large - 30],
+  ]);
 }
 
 function tierAtCreation(random: Random, size: Size): Tier {
-  if (size === "large") return random.weighted([["vip", 20], ["key", 40], ["regular", 40]]);
-  if (size === "medium") return random.weighted([["key", 14], ["regular", 86]]);
+  if (size === "large")
+    return random.weighted([
+      ["vip", 20],
+      ["key", 40],
+      ["regular", 40],
+    ]);
+  if (size === "medium")
+    return random.weighted([
+      ["key", 14],
+      ["regular", 86],
+    ]);
   return random.chance(0.015) ? "key" : "regular";
 }
 
@@ -132,8 +154,8 @@ function planChurn(random: Random, profile: CustomerProfile, end: number): void 
     ? Math.min(createdAt + random.between(180, 330) * DAY, end - 45 * DAY)
     : random.between(createdAt + 150 * DAY, end - 45 * DAY);
   profile.churnAt = minute(churnAt);
-  if (random.chance(problem ? 0.05 : 0.3)) {
-    const returnAt = churnAt + random.between(200, 420) * DAY;
+  if (random.chance(problem ? 0.05 : 0.5)) {
+    const returnAt = churnAt + random.between(190, 330) * DAY;
     if (returnAt < end - 14 * DAY) profile.returnAt = minute(returnAt);
   }
 }
@@ -179,7 +201,13 @@ function planTiers(random: Random, profile: CustomerProfile, end: number): void 
   }
 }
 
-function planManagers(random: Random, profile: CustomerProfile, pool: ManagerPool, initial: string, end: number): void {
+function planManagers(
+  random: Random,
+  profile: CustomerProfile,
+  pool: ManagerPool,
+  initial: string,
+  end: number,
+): void {
   profile.managers.push({ at: profile.createdAt, email: initial, method: "initial" });
   type Trigger = { at: number; leaver?: string; tier?: Tier };
   const triggers: Trigger[] = [
@@ -201,9 +229,11 @@ function planManagers(random: Random, profile: CustomerProfile, pool: ManagerPoo
       const email = pool.assign({ ...subject, tier: tierAt(profile, at) }, trigger.at);
       if (at < end) profile.managers.push({ at: minute(at), email, method: "staff_change" });
     } else if (trigger.tier !== undefined && pool.levelOf(current) !== "senior") {
-      const at = Math.max(last + HOUR, trigger.at + random.between(3, 20) * DAY);
+      // a senior manager takes over within a few weeks (sooner when the upgrade is recent)
+      const handover = Math.min(random.between(3, 20) * DAY, (end - trigger.at) / 2);
+      const at = Math.max(last + HOUR, trigger.at + handover);
       const email = pool.assign({ ...subject, tier: trigger.tier }, at);
-      if (at < end - HOUR) profile.managers.push({ at: minute(at), email, method: "level" });
+      if (at < end) profile.managers.push({ at: minute(at), email, method: "level" });
     }
   }
 }
@@ -223,8 +253,8 @@ export function generateCustomers(
     const industry = random.weighted(industryWeights);
     const size = sizeFor(random, industry);
     const problem = random.chance(size === "small" ? 0.08 : 0.05);
-    const sizeRate = size === "large" ? 3 : size === "medium" ? 1.5 : 0.7;
-    const sizeAmount = size === "large" ? 11_000 : size === "medium" ? 2_600 : 600;
+    const sizeRate = size === "large" ? 2.75 : size === "medium" ? 1.4 : 0.65;
+    const sizeAmount = size === "large" ? 9_000 : size === "medium" ? 2_200 : 500;
     const profile: CustomerProfile = {
       index,
       id: `cust-${String(index + 1).padStart(5, "0")}`,
@@ -250,7 +280,7 @@ export function generateCustomers(
     planChurn(random, profile, end);
     planTiers(random, profile, end);
 
-    const subject = { tier: currentTierAtCreation(profile), size, industry, ownership: profile.ownership };
+    const subject = { tier: firstTier(profile), size, industry, ownership: profile.ownership };
     let initial: string | undefined;
     if (index > 20 && random.chance(0.08)) {
       // relationship assignment: who brought the customer in serves it, if the level fits
@@ -269,6 +299,7 @@ export function generateCustomers(
   return profiles;
 }
 
-function currentTierAtCreation(profile: CustomerProfile): Tier {
+/** The tier the customer joined with. */
+function firstTier(profile: CustomerProfile): Tier {
   return profile.tiers[0]?.tier ?? "regular";
 }

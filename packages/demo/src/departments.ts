@@ -11,14 +11,3 @@ export const departmentKeys = [
 ] as const;
 
 export type DepartmentKey = (typeof departmentKeys)[number];
-
-export const departmentNames: Record<DepartmentKey, string> = {
-  marketing: "Marketing",
-  sales: "Sales",
-  customer_service: "Customer Service",
-  rnd: "R&D",
-  production: "Production",
-  procurement: "Procurement",
-  quality: "Quality",
-  hr: "HR",
-};

@@ -115,7 +115,14 @@ function fields(draft: Draft): EventInput {
     case "service_request":
       return { id, source, type: spec.type, customerId, occurredAt, stage: spec.stage };
     case "delivery":
-      return { id, source, type: spec.type, customerId, occurredAt, promisedAt: isoTimestamp(spec.promisedAt) };
+      return {
+        id,
+        source,
+        type: spec.type,
+        customerId,
+        occurredAt,
+        promisedAt: isoTimestamp(spec.promisedAt),
+      };
     case "training":
       // no customer: training is about the company's own people
       return {

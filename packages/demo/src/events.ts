@@ -87,14 +87,21 @@ export function* simulateDrafts(input: SimulationInput): Generator<Draft> {
   let emitted = 0;
   let current = 0;
   const add = (customer: CustomerProfile | null, t: number, spec: DraftSpec): Draft => {
-    const draft: Draft = { t, n: 0, customer: customer ? customer.index : -1, customerId: customer?.id, spec };
+    const draft: Draft = {
+      t,
+      n: 0,
+      customer: customer ? customer.index : -1,
+      customerId: customer?.id,
+      spec,
+    };
     // what would happen after `today` has not happened yet (open complaints, unpaid invoices)
     if (t > end) return draft;
     let k = current;
     while (k < slots.length - 1 && t >= (slots[k]?.end ?? Infinity)) k += 1;
     const bucket = buckets[k];
     if (bucket) {
-      if (bucket.drafts.length >= ARRIVALS) throw new RangeError("too many events in one month; lower the scale");
+      if (bucket.drafts.length >= ARRIVALS)
+        throw new RangeError("too many events in one month; lower the scale");
       bucket.keys.push((t / MINUTE) * ARRIVALS + bucket.drafts.length);
       bucket.drafts.push(draft);
     }
@@ -131,7 +138,15 @@ const ARRIVALS = 2 ** 22;
 type Bucket = { drafts: Draft[]; keys: number[] };
 
 /** What a customer does on its own initiative (orders and contacts aside). */
-const activities = ["visit", "complaint", "praise", "survey", "service_request", "feedback", "opportunity"] as const;
+const activities = [
+  "visit",
+  "complaint",
+  "praise",
+  "survey",
+  "service_request",
+  "feedback",
+  "opportunity",
+] as const;
 type Activity = (typeof activities)[number];
 
 type Add = (customer: CustomerProfile | null, t: number, spec: DraftSpec) => Draft;
@@ -212,7 +227,8 @@ class MonthSimulation {
       if (!away) boost = 1.2;
     }
 
-    const orderRate = c.orderRate * tierOrders[tier] * this.season * this.growth * boost * (leaving ? 0.5 : 1);
+    const orderRate =
+      c.orderRate * tierOrders[tier] * this.season * this.growth * boost * (leaving ? 0.5 : 1);
     for (let n = this.occurrences(orderRate, from); n > 0; n -= 1) {
       const t = this.businessTime(from, slot.end);
       if (!this.lapsed(c, t)) this.order(c, t, tier);
@@ -309,7 +325,12 @@ class MonthSimulation {
     );
     this.add(c, deliveredAt, { type: "delivery", promisedAt });
     if (deliveredAt > promisedAt && random.chance(0.15)) {
-      this.complaint(c, minute(deliveredAt + random.between(1, 48) * HOUR), random.weighted(severities), "delivery");
+      this.complaint(
+        c,
+        minute(deliveredAt + random.between(1, 48) * HOUR),
+        random.weighted(severities),
+        "delivery",
+      );
     }
 
     if (random.chance((0.03 - 0.012 * progress) * (c.problem ? 2.5 : 1))) {
@@ -324,7 +345,11 @@ class MonthSimulation {
     if (random.chance(0.06)) {
       // production scheduling of the order: received → allocated → monitored → feedback
       const requestAt = minute(t + random.between(2, 72) * HOUR);
-      const request = this.add(c, requestAt, { type: "service_request", stage: "scheduling", department: "production" });
+      const request = this.add(c, requestAt, {
+        type: "service_request",
+        stage: "scheduling",
+        department: "production",
+      });
       if (random.chance(0.92)) {
         const resolvedAt = minute(requestAt + random.between(4, 96) * HOUR);
         this.add(c, resolvedAt, { type: "service_resolved", ref: request, department: "production" });
@@ -351,7 +376,8 @@ class MonthSimulation {
         const surveyAt = minute(resolvedAt + random.between(1, 5) * DAY);
         this.survey(c, surveyAt, undefined, slow ? 0.25 : 0.05);
       }
-      if (!slow && random.chance(0.05)) this.add(c, minute(resolvedAt + random.between(1, 7) * DAY), { type: "praise" });
+      if (!slow && random.chance(0.05))
+        this.add(c, minute(resolvedAt + random.between(1, 7) * DAY), { type: "praise" });
     }
     if (random.chance(0.45 + 0.27 * progress)) {
       // the account manager visits to make sure the problem is gone; mostly within the 7-day promise
@@ -364,7 +390,7 @@ class MonthSimulation {
     const { random } = this;
     const chosen = scale ?? (random.chance(0.6) ? 5 : 10);
     const mood = clamp01(c.satisfaction + 0.08 * this.progress(t) - penalty + 0.15 * random.normal());
-    const score = chosen === 5 ? 1 + Math.round(4 * mood ** 0.75) : Math.round(10 * mood ** 0.7);
+    const score = chosen === 5 ? 1 + Math.round(4 * mood ** 0.75) : Math.round(10 * mood ** 0.6);
     this.add(c, t, { type: "survey", scale: chosen, score });
   }
 

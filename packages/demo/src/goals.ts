@@ -14,8 +14,10 @@ type GoalSpec = {
   weight: number;
   direction: "higher" | "lower";
   unit: Unit;
-  /** Sums and counts grow through a running period; rates do not. */
+  /** Sums and counts of events (SPEC §6 `additive`): they grow in proportion to the elapsed period. */
   additive: boolean;
+  /** Distinct counts also grow through a period, though not in proportion. */
+  distinct?: boolean;
   /** The metric's value for a quarter, or null when it has no denominator. */
   value: (q: QuarterActivity) => number | null;
   /** Used when the data cannot tell (a tiny demo without any survey, say). */
@@ -62,6 +64,7 @@ const goalSpecs: readonly GoalSpec[] = [
     direction: "higher",
     unit: "count",
     additive: false,
+    distinct: true,
     value: (q) => q.activeCustomers.size,
     fallback: 0,
     title: (target) => `${target} customers ordering in the quarter`,
@@ -166,6 +169,7 @@ const goalSpecs: readonly GoalSpec[] = [
     direction: "higher",
     unit: "count",
     additive: false,
+    distinct: true,
     value: (q) => q.reach.size,
     fallback: 0,
     title: (target) => `Reach ${target} customers with campaigns`,
@@ -256,12 +260,19 @@ const numbers = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 function round(value: number, unit: Unit, way: "up" | "down"): number {
   const step =
     unit === "percent"
-      ? 0.5
+      ? value < 10
+        ? 0.1
+        : 0.5
       : unit === "score"
         ? 1
         : Math.max(1, 10 ** (Math.floor(Math.log10(Math.max(Math.abs(value), 1))) - 2));
   const rounded = (way === "up" ? Math.ceil(value / step) : Math.floor(value / step)) * step;
-  const limited = unit === "percent" ? Math.min(100, Math.max(0, rounded)) : unit === "score" ? rounded : Math.max(0, rounded);
+  const limited =
+    unit === "percent"
+      ? Math.min(100, Math.max(0, rounded))
+      : unit === "score"
+        ? rounded
+        : Math.max(0, rounded);
   return Number(limited.toFixed(2));
 }
 
@@ -272,8 +283,12 @@ function round(value: number, unit: Unit, way: "up" | "down"): number {
 function targetFor(spec: GoalSpec, expected: number, reachable: boolean, random: Random): number {
   const ease = (spec.direction === "higher") === reachable ? -1 : 1;
   const way = ease < 0 ? "down" : "up";
-  if (spec.unit === "percent" || spec.unit === "score") {
-    return round(expected + ease * random.between(1, 6), spec.unit, way);
+  if (spec.unit === "score") return round(expected + ease * random.between(2, 8), spec.unit, way);
+  if (spec.unit === "percent") {
+    // a few points, less near the ends of the scale (a 2 % defect rate does not move by 5 points)
+    const room = way === "up" ? 100 - expected : expected;
+    const delta = random.between(1, 6) * Math.min(1, expected / 20, Math.max(room, 0) / 12);
+    return round(expected + ease * delta, spec.unit, way);
   }
   return round(expected * (1 + ease * random.between(0.03, 0.15)), spec.unit, way);
 }
@@ -293,10 +308,11 @@ export function planGoals(random: Random, stats: ActivityStats, today: number): 
       if (offset === 0) {
         // a running quarter: project the whole quarter from what has happened so far
         if (spec.additive) expected = elapsed >= 0.3 && actual !== null ? actual / elapsed : before;
-        else if (elapsed < 0.3) expected = before ?? actual;
+        else if (spec.distinct || elapsed < 0.3) expected = before ?? actual;
       }
       const target = targetFor(spec, expected ?? before ?? spec.fallback, random.chance(0.6), random);
-      const shown = spec.unit === "percent" || spec.unit === "score" ? String(target) : numbers.format(target);
+      const shown =
+        spec.unit === "percent" || spec.unit === "score" ? String(target) : numbers.format(target);
       goals.push({
         department: spec.department,
         metric: spec.metric,

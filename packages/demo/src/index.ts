@@ -1,4 +1,5 @@
 export { generateDemo } from "./generate";
+export { customersAtCreation } from "./customer-records";
 export { departmentKeys, type DepartmentKey } from "./departments";
 export type {
   DemoData,

@@ -4,17 +4,98 @@ import type { Random } from "./random";
 import type { DemoUser, ManagerLevel } from "./types";
 
 const firstNames = [
-  "Anna", "Ben", "Clara", "David", "Elena", "Felix", "Grace", "Hugo", "Ines", "Jonas", "Karin", "Lars",
-  "Maria", "Nico", "Olivia", "Paul", "Rosa", "Simon", "Tara", "Umar", "Vera", "William", "Yara", "Zoe",
-  "Aaron", "Bianca", "Carlos", "Dana", "Emil", "Fatima", "Georg", "Hanna", "Ivan", "Julia", "Kai", "Lena",
-  "Marco", "Nora", "Oscar", "Priya", "Quentin", "Ruth", "Sofia", "Tom", "Ulla", "Victor", "Wen", "Xavier",
+  "Anna",
+  "Ben",
+  "Clara",
+  "David",
+  "Elena",
+  "Felix",
+  "Grace",
+  "Hugo",
+  "Ines",
+  "Jonas",
+  "Karin",
+  "Lars",
+  "Maria",
+  "Nico",
+  "Olivia",
+  "Paul",
+  "Rosa",
+  "Simon",
+  "Tara",
+  "Umar",
+  "Vera",
+  "William",
+  "Yara",
+  "Zoe",
+  "Aaron",
+  "Bianca",
+  "Carlos",
+  "Dana",
+  "Emil",
+  "Fatima",
+  "Georg",
+  "Hanna",
+  "Ivan",
+  "Julia",
+  "Kai",
+  "Lena",
+  "Marco",
+  "Nora",
+  "Oscar",
+  "Priya",
+  "Quentin",
+  "Ruth",
+  "Sofia",
+  "Tom",
+  "Ulla",
+  "Victor",
+  "Wen",
+  "Xavier",
 ] as const;
 
 const lastNames = [
-  "Adams", "Berger", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia", "Hansen", "Ito", "Jensen",
-  "Keller", "Larsen", "Meyer", "Novak", "Olsen", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka",
-  "Ueda", "Vogel", "Walsh", "Young", "Zimmer", "Bauer", "Costa", "Dahl", "Engel", "Ferreira", "Gruber",
-  "Horvat", "Kowalski", "Lindqvist", "Moreau", "Nilsen", "Okafor", "Patel", "Reyes", "Silva", "Torres",
+  "Adams",
+  "Berger",
+  "Castillo",
+  "Dubois",
+  "Eriksen",
+  "Fischer",
+  "Garcia",
+  "Hansen",
+  "Ito",
+  "Jensen",
+  "Keller",
+  "Larsen",
+  "Meyer",
+  "Novak",
+  "Olsen",
+  "Petrov",
+  "Quinn",
+  "Rossi",
+  "Schmidt",
+  "Tanaka",
+  "Ueda",
+  "Vogel",
+  "Walsh",
+  "Young",
+  "Zimmer",
+  "Bauer",
+  "Costa",
+  "Dahl",
+  "Engel",
+  "Ferreira",
+  "Gruber",
+  "Horvat",
+  "Kowalski",
+  "Lindqvist",
+  "Moreau",
+  "Nilsen",
+  "Okafor",
+  "Patel",
+  "Reyes",
+  "Silva",
+  "Torres",
 ] as const;
 
 const specialties = [
@@ -35,7 +116,14 @@ const managerLevels: readonly (readonly [ManagerLevel, number])[] = [
 ];
 
 /** Company-wide readers and a few department staff who read dashboards. */
-const viewerDepartments: readonly (string | null)[] = [null, null, null, "customer_service", "quality", "procurement"];
+const viewerDepartments: readonly (string | null)[] = [
+  null,
+  null,
+  null,
+  "customer_service",
+  "quality",
+  "procurement",
+];
 
 export const EMAIL_DOMAIN = "example.com";
 
@@ -76,4 +164,3 @@ export function generateUsers(random: Random): DemoUser[] {
   }
   return users;
 }
-

@@ -102,3 +102,22 @@ export function meanHoursToResolution(openedType: string, resolvedType: string):
     return byPeriod(ctx, rows, (r) => ratio(r.seconds, r.n * 3600));
   };
 }
+
+/**
+ * `100 × flagged complaints ÷ complaints` opened in the period (filters apply to the complaint),
+ * per period; null without complaints. `flagged` selects the distinct keys
+ * `(customer_id, source, id)` of the complaints in CTE `c` that qualify. Joins rather than
+ * per-row subqueries, so the cost stays linear in the number of events.
+ */
+export function complaintShare(flagged: (ctx: MetricContext) => RawBuilder<unknown>): Compute {
+  return async (ctx) => {
+    const { rows } = await sql<{ bucket: string; hits: number; total: number }>`
+      with c as (${liveEvents(ctx, ["complaint"])}),
+      flagged as (${flagged(ctx)})
+      select ${periodBucket(ctx, sql`c.occurred_at`)} as bucket, count(f.id) as hits, count(*) as total
+      from c
+      left join flagged f on f.customer_id = c.customer_id and f.source = c.source and f.id = c.id
+      group by bucket`.execute(ctx.db);
+    return byPeriod(ctx, rows, (r) => ratio(r.hits, r.total, 100));
+  };
+}

@@ -2,6 +2,7 @@ export { MetricQueryError } from "./errors";
 export {
   grains,
   isGrain,
+  assertTimeZone,
   periodsBetween,
   periodContaining,
   parsePeriodLabel,
@@ -23,5 +24,12 @@ export {
   type MetricDefinition,
   type PeriodValues,
 } from "./definition";
-export { metricCatalog, getMetric, isMetricKey, listMetrics, type MetricKey, type MetricInfo } from "./catalog";
+export {
+  metricCatalog,
+  getMetric,
+  isMetricKey,
+  listMetrics,
+  type MetricKey,
+  type MetricInfo,
+} from "./catalog";
 export { metricSeries, type MetricSeriesQuery, type MetricSeries, type MetricPoint } from "./series";

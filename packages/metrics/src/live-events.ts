@@ -24,11 +24,13 @@ const COLUMNS = sql.raw(
 /** The filter conditions of `scope` on the event columns of `alias`. */
 export function scopeConditions(scope: MetricScope, alias: string): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [];
-  if (scope.department !== undefined) conditions.push(sql`${sql.ref(`${alias}.department`)} = ${scope.department}`);
+  if (scope.department !== undefined)
+    conditions.push(sql`${sql.ref(`${alias}.department`)} = ${scope.department}`);
   if (scope.accountManagerId !== undefined) {
     conditions.push(sql`${sql.ref(`${alias}.account_manager_id`)} = ${scope.accountManagerId}`);
   }
-  if (scope.customerId !== undefined) conditions.push(sql`${sql.ref(`${alias}.customer_id`)} = ${scope.customerId}`);
+  if (scope.customerId !== undefined)
+    conditions.push(sql`${sql.ref(`${alias}.customer_id`)} = ${scope.customerId}`);
   return conditions;
 }
 

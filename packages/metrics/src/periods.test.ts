@@ -51,7 +51,10 @@ describe("periodsBetween", () => {
     const periods = periodsBetween("2026-01-01", "2027-01-01", "week", "Europe/Berlin");
     for (let i = 1; i < periods.length; i++) expect(periods[i]!.start).toEqual(periods[i - 1]!.end);
     // A week across the spring change is 167 hours long.
-    expect(periods.find((p) => p.label === "2026-W13")!.end.getTime() - periods.find((p) => p.label === "2026-W13")!.start.getTime()).toBe(167 * HOUR);
+    expect(
+      periods.find((p) => p.label === "2026-W13")!.end.getTime() -
+        periods.find((p) => p.label === "2026-W13")!.start.getTime(),
+    ).toBe(167 * HOUR);
   });
 
   it("labels ISO weeks by ISO week-year across year boundaries", () => {
@@ -61,7 +64,10 @@ describe("periodsBetween", () => {
     expect(iso(a[1]!.end)).toBe("2026-01-05T00:00:00.000Z");
 
     // 2026 has 53 ISO weeks; 1 January 2027 is a Friday of 2026-W53.
-    expect(labels(periodsBetween("2027-01-01", "2027-01-05", "week", "UTC"))).toEqual(["2026-W53", "2027-W01"]);
+    expect(labels(periodsBetween("2027-01-01", "2027-01-05", "week", "UTC"))).toEqual([
+      "2026-W53",
+      "2027-W01",
+    ]);
     // 1 January 2021 (a Friday) belongs to 2020-W53.
     expect(labels(periodsBetween("2021-01-01", "2021-01-02", "week", "UTC"))).toEqual(["2020-W53"]);
     // 31 December 2024 (a Tuesday) belongs to 2025-W01.
@@ -74,7 +80,10 @@ describe("periodsBetween", () => {
     expect(iso(months[0]!.start)).toBe("2026-01-01T00:00:00.000Z");
     expect(iso(months[2]!.end)).toBe("2026-04-01T00:00:00.000Z");
     // `to` is exclusive: a range ending on the 1st does not reach into that month.
-    expect(labels(periodsBetween("2026-01-15", "2026-03-01", "month", "UTC"))).toEqual(["2026-01", "2026-02"]);
+    expect(labels(periodsBetween("2026-01-15", "2026-03-01", "month", "UTC"))).toEqual([
+      "2026-01",
+      "2026-02",
+    ]);
     expect(labels(periodsBetween("2026-01-31", "2026-02-01", "day", "UTC"))).toEqual(["2026-01-31"]);
     // A week starting mid-week.
     const week = periodsBetween("2026-01-07", "2026-01-08", "week", "UTC");
@@ -145,8 +154,23 @@ describe("parsePeriodLabel / periodRange", () => {
   });
 
   it("rejects anything else", () => {
-    for (const bad of ["2026-13", "2026-00", "2026-Q5", "2026-Q0", "26", "2025-W53", "2026-W00", "2026-W54", "2026-02-30", "2026-3", ""]) {
-      expect(fieldOf(() => parsePeriodLabel(bad)), bad).toBe("period");
+    for (const bad of [
+      "2026-13",
+      "2026-00",
+      "2026-Q5",
+      "2026-Q0",
+      "26",
+      "2025-W53",
+      "2026-W00",
+      "2026-W54",
+      "2026-02-30",
+      "2026-3",
+      "",
+    ]) {
+      expect(
+        fieldOf(() => parsePeriodLabel(bad)),
+        bad,
+      ).toBe("period");
     }
   });
 
@@ -168,7 +192,9 @@ describe("periodContaining", () => {
     const at = new Date("2026-01-31T23:30:00Z");
     expect(periodContaining(at, "month", "UTC").label).toBe("2026-01");
     expect(periodContaining(at, "month", "Europe/Berlin").label).toBe("2026-02");
-    expect(periodContaining(new Date("2026-02-01T03:00:00Z"), "month", "America/New_York").label).toBe("2026-01");
+    expect(periodContaining(new Date("2026-02-01T03:00:00Z"), "month", "America/New_York").label).toBe(
+      "2026-01",
+    );
     const week = periodContaining(new Date("2026-01-04T23:30:00Z"), "week", "Europe/Berlin");
     expect(week).toEqual({
       label: "2026-W02",

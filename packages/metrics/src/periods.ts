@@ -119,7 +119,8 @@ export function assertTimeZone(timeZone: string): void {
       valid = false;
     }
   }
-  if (!valid) throw new MetricQueryError("timeZone", `unknown time zone "${timeZone}" (expected an IANA name)`);
+  if (!valid)
+    throw new MetricQueryError("timeZone", `unknown time zone "${timeZone}" (expected an IANA name)`);
 }
 
 /**
@@ -181,7 +182,10 @@ function fromLabel(start: CivilDate, grain: Grain): PeriodLabel {
  */
 export function parsePeriodLabel(label: string): PeriodLabel {
   const invalid = () =>
-    new MetricQueryError("period", `period must look like 2026, 2026-Q1, 2026-03, 2026-W02 or 2026-01-05, got "${label}"`);
+    new MetricQueryError(
+      "period",
+      `period must look like 2026, 2026-Q1, 2026-03, 2026-W02 or 2026-01-05, got "${label}"`,
+    );
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})$/.exec(label))) {
     return fromLabel(civil(Number(match[1]), 0, 1), "year");

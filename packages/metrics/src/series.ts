@@ -22,21 +22,27 @@ export type MetricPoint = { period: string; value: number | null };
 
 export type MetricSeries = { metric: MetricKey; unit: MetricUnit; grain: Grain; points: MetricPoint[] };
 
+const bad = (error: string) => ({ error });
+const department = bad("department must be a department key");
+const customer = bad("customerId must be a customer id (1–128 characters)");
+const churnDays = bad("churnDays must be a whole number of days from 1 to 3650");
+const slaHours = bad("complaintSlaHours must be a number of hours above 0 and at most 8760");
+
 const querySchema = z.object({
-  metric: z.string(),
-  from: z.string(),
-  to: z.string(),
-  grain: z.enum(grains, { error: `grain must be one of ${grains.join(", ")}` }),
-  department: z.string().min(1).max(40).optional(),
-  accountManagerId: z.guid({ error: "accountManagerId must be a user id (UUID)" }).optional(),
-  customerId: z.string().min(1).max(128).optional(),
+  metric: z.string(bad("metric must be a metric key")),
+  from: z.string(bad("from must be a date YYYY-MM-DD")),
+  to: z.string(bad("to must be a date YYYY-MM-DD")),
+  grain: z.enum(grains, bad(`grain must be one of ${grains.join(", ")}`)),
+  department: z.string(department).min(1, department).max(40, department).optional(),
+  accountManagerId: z.guid(bad("accountManagerId must be a user id (UUID)")).optional(),
+  customerId: z.string(customer).min(1, customer).max(128, customer).optional(),
 });
 
 const settingsSchema = z.object({
-  timeZone: z.string(),
-  churnDays: z.number().int().min(1).max(3650),
-  complaintSlaHours: z.number().positive().max(8760),
-  now: z.date().optional(),
+  timeZone: z.string(bad("timeZone must be an IANA time zone name")),
+  churnDays: z.number(churnDays).int(churnDays).min(1, churnDays).max(3650, churnDays),
+  complaintSlaHours: z.number(slaHours).positive(slaHours).max(8760, slaHours),
+  now: z.date(bad("now must be a valid date")).optional(),
 });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -44,7 +50,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.map(String).join(".") || "query";
-  throw new MetricQueryError(field, issue ? `${field}: ${issue.message}` : "invalid metric query");
+  throw new MetricQueryError(field, issue?.message ?? "invalid metric query");
 }
 
 /**

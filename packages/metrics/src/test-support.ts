@@ -6,7 +6,8 @@ import { metricSeries } from "./series";
 
 /*
  * Fixtures for the metric tests: events written straight into `events`, and a short way
- * to read a series back as { label: value }.
+ * to read a series back as { label: value }. Each definition has its cases beside it
+ * (`definitions/<key>.cases.ts`); definitions.test.ts runs them all on one database per dialect.
  */
 
 const DEFAULT_DEPARTMENT: Record<string, string> = {
@@ -114,8 +115,11 @@ export async function valuesOf(
   return Object.fromEntries(series.points.map((p) => [p.period, p.value]));
 }
 
-/** Users and assignment history for tier tests: MANAGER_A serves c1 until Feb 2026, then MANAGER_B. */
-export async function insertManagers(db: Kysely<Database>): Promise<void> {
+/**
+ * Tier history for the tier metrics. c1 is served by MANAGER_A until 1 February 2026, then by
+ * MANAGER_B; c2 by MANAGER_B; c3 by nobody.
+ */
+export async function seedTierHistory(db: Kysely<Database>): Promise<void> {
   await db
     .insertInto("users")
     .values([
@@ -123,4 +127,57 @@ export async function insertManagers(db: Kysely<Database>): Promise<void> {
       { id: MANAGER_B, email: "b@example.com", name: "Manager B", role: "account_manager" },
     ])
     .execute();
+  await db
+    .insertInto("customer_assignments")
+    .values([
+      {
+        customer_id: "c1",
+        user_id: MANAGER_A,
+        valid_from: "2025-01-01T00:00:00Z",
+        valid_to: "2026-02-01T00:00:00Z",
+      },
+      { customer_id: "c1", user_id: MANAGER_B, valid_from: "2026-02-01T00:00:00Z", valid_to: null },
+      { customer_id: "c2", user_id: MANAGER_B, valid_from: "2025-01-01T00:00:00Z", valid_to: null },
+    ])
+    .execute();
+  await db
+    .insertInto("customer_tier_changes")
+    .values([
+      { customer_id: "c1", changed_at: "2026-01-02T00:00:00Z", from_tier: null, to_tier: "regular" }, // first tier
+      { customer_id: "c1", changed_at: "2026-01-10T00:00:00Z", from_tier: "regular", to_tier: "key" }, // up, A
+      { customer_id: "c1", changed_at: "2026-02-01T00:00:00Z", from_tier: "key", to_tier: "vip" }, // up, B
+      { customer_id: "c2", changed_at: "2026-01-15T00:00:00Z", from_tier: "vip", to_tier: "regular" }, // down, B
+      { customer_id: "c2", changed_at: "2026-01-31T23:30:00Z", from_tier: "regular", to_tier: "key" }, // up, B; February in Berlin
+      { customer_id: "c3", changed_at: "2026-03-05T00:00:00Z", from_tier: "key", to_tier: "regular" }, // down
+      { customer_id: "c3", changed_at: "2026-03-06T00:00:00Z", from_tier: "regular", to_tier: "regular" }, // no change
+    ])
+    .execute();
+}
+
+/** Reads the series of the metric under test over local dates [from, to). */
+export type MetricQuery = (
+  from: string,
+  to: string,
+  options?: SeriesOptions,
+) => Promise<Record<string, number | null>>;
+
+export type MetricCases = {
+  /** Written before the metric's tests run, on a database holding nothing else. */
+  events: EventFixture[];
+  /** More setup, e.g. tier history. */
+  seed?: (db: Kysely<Database>) => Promise<void>;
+  tests: Record<string, (query: MetricQuery, db: Kysely<Database>) => Promise<void>>;
+};
+
+export function metricCases(cases: MetricCases): MetricCases {
+  return cases;
+}
+
+/** Empties the tables metrics read, between two metrics' cases. */
+export async function resetData(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom("events").execute();
+  await db.deleteFrom("customer_tier_changes").execute();
+  await db.deleteFrom("customer_assignments").execute();
+  await db.deleteFrom("customers").execute();
+  await db.deleteFrom("users").execute();
 }

@@ -3,7 +3,8 @@ import type { MetricContext, PeriodValues } from "./definition";
 import { byPeriod } from "./aggregates";
 import { and, periodBucket } from "./live-events";
 
-const rank = (column: string) => sql`array_position(array['regular', 'key', 'vip']::text[], ${sql.ref(column)})`;
+const rank = (column: string) =>
+  sql`array_position(array['regular', 'key', 'vip']::text[], ${sql.ref(column)})`;
 
 /**
  * Tier changes of `kind` per period of `changed_at`. A first tier (from_tier null) is not a

@@ -10,6 +10,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function contentHash(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("base64url");
+/** SHA-256 of a canonical text, for equality only (idempotency), never for security. */
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
 }

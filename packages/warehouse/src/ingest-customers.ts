@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Customer, Database, Tier } from "@retain/db";
 import { IngestError } from "./errors";
-import { customerInput, MAX_BATCH, type FieldError, type ValidCustomer } from "./inputs";
+import { customerInput, MAX_BATCH, type ValidCustomer } from "./inputs";
 import { zodIssuesToErrors } from "./issues";
 import type { Rejection } from "./ingest-events";
 import { usersByEmail } from "./reference-data";
@@ -52,30 +52,37 @@ export async function ingestCustomers(
 
     let created = 0;
     let updated = 0;
+    // New customers are inserted in bulk; a repeated id in the batch flushes first so it updates.
+    const pending: NewCustomerRow[] = [];
+    const flush = async () => {
+      for (const customer of await insertCustomers(trx, pending, now)) existing.set(customer.id, customer);
+      pending.length = 0;
+    };
     for (const { index, value } of valid) {
-      const errors: FieldError[] = [];
       const managerId = value.accountManager ? users.get(value.accountManager) : undefined;
       if (value.accountManager && !managerId) {
-        errors.push({
-          field: "accountManager",
-          code: "unknown_user",
-          message: `accountManager: no active user ${value.accountManager}`,
+        rejected.push({
+          index,
+          id: value.id,
+          errors: [
+            { field: "accountManager", code: "unknown_user", message: `accountManager: no active user ${value.accountManager}` },
+          ],
         });
-      }
-      if (errors.length > 0) {
-        rejected.push({ index, id: value.id, errors });
         continue;
       }
-      // "Who develops the customer serves it": a referring user becomes the manager when none is named.
-      const referrerId = value.referredBy?.includes("@") ? users.get(value.referredBy.toLowerCase()) : undefined;
+      if (pending.some((p) => p.value.id === value.id)) await flush();
       const before = existing.get(value.id);
-      const after = before
-        ? await updateCustomer(trx, before, value, managerId ?? null, now)
-        : await insertCustomer(trx, value, managerId ?? referrerId ?? null, managerId ? "manual" : "relationship", now);
-      existing.set(after.id, after);
-      if (before) updated++;
-      else created++;
+      if (before) {
+        existing.set(value.id, await updateCustomer(trx, before, value, managerId ?? null, now));
+        updated++;
+      } else {
+        // "Who develops the customer serves it": a referring user becomes the manager when none is named.
+        const referrerId = value.referredBy?.includes("@") ? users.get(value.referredBy.toLowerCase()) : undefined;
+        pending.push({ value, managerId: managerId ?? referrerId ?? null, method: managerId ? "manual" : "relationship" });
+        created++;
+      }
     }
+    await flush();
     return { created, updated };
   });
 
@@ -83,43 +90,44 @@ export async function ingestCustomers(
   return { ...counts, rejected };
 }
 
-async function insertCustomer(
-  trx: Transaction<Database>,
-  value: ValidCustomer,
-  managerId: string | null,
-  method: string,
-  now: Date,
-): Promise<Customer> {
-  const createdAt = value.createdAt ? new Date(value.createdAt) : now;
-  const customer = await trx
+type NewCustomerRow = { value: ValidCustomer; managerId: string | null; method: string };
+
+async function insertCustomers(trx: Transaction<Database>, rows: NewCustomerRow[], now: Date): Promise<Customer[]> {
+  if (rows.length === 0) return [];
+  const customers = await trx
     .insertInto("customers")
-    .values({
-      id: value.id,
-      name: value.name,
-      industry: value.industry ?? null,
-      region: value.region ?? null,
-      ownership: value.ownership ?? null,
-      size: value.size ?? "small",
-      tier: value.tier ?? "regular",
-      account_manager_id: managerId,
-      referred_by: value.referredBy ?? null,
-      created_at: createdAt,
-      updated_at: now,
-    })
+    .values(
+      rows.map(({ value, managerId }) => ({
+        id: value.id,
+        name: value.name,
+        industry: value.industry ?? null,
+        region: value.region ?? null,
+        ownership: value.ownership ?? null,
+        size: value.size ?? "small",
+        tier: value.tier ?? "regular",
+        account_manager_id: managerId,
+        referred_by: value.referredBy ?? null,
+        created_at: value.createdAt ? new Date(value.createdAt) : now,
+        updated_at: now,
+      })),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .execute();
   await trx
     .insertInto("customer_tier_changes")
-    .values({ customer_id: customer.id, changed_at: createdAt, from_tier: null, to_tier: customer.tier })
+    .values(customers.map((c) => ({ customer_id: c.id, changed_at: c.created_at, from_tier: null, to_tier: c.tier })))
     .execute();
-  if (managerId) {
+  const assigned = rows.filter((r) => r.managerId !== null);
+  if (assigned.length > 0) {
     // The first manager is known to serve the customer's whole history.
     await trx
       .insertInto("customer_assignments")
-      .values({ customer_id: customer.id, user_id: managerId, valid_from: "-infinity", method })
+      .values(
+        assigned.map((r) => ({ customer_id: r.value.id, user_id: r.managerId as string, valid_from: "-infinity", method: r.method })),
+      )
       .execute();
   }
-  return customer;
+  return customers;
 }
 
 async function updateCustomer(
@@ -176,7 +184,21 @@ export async function changeTier(
     .insertInto("customer_tier_changes")
     .values({ customer_id: customerId, changed_at: at, from_tier: previous ?? null, to_tier: tier })
     .execute();
-  await db.updateTable("customers").set({ tier }).where("id", "=", customerId).where("updated_at", "<=", at).execute();
+  // The current tier is the latest change, whatever order changes are recorded in.
+  await db
+    .updateTable("customers")
+    .set({
+      tier: (eb) =>
+        eb
+          .selectFrom("customer_tier_changes")
+          .select("to_tier")
+          .where("customer_id", "=", customerId)
+          .orderBy("changed_at", "desc")
+          .orderBy("seq", "desc")
+          .limit(1),
+    })
+    .where("id", "=", customerId)
+    .execute();
 }
 
 /** Reassigns a customer from `at` on; the history keeps who served it before, so no attribution is lost. */

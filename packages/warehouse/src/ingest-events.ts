@@ -1,6 +1,6 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "@retain/db";
-import { contentHash } from "./canonical";
+import { canonicalJson, contentHash } from "./canonical";
 import { IngestError } from "./errors";
 import { eventTypes, type EventType } from "./event-types";
 import { eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
@@ -113,9 +113,13 @@ function toRow(index: number, event: ValidEvent): Row {
     employee: (pick("employee") as string | undefined) ?? null,
     payload: event.payload ?? null,
   };
-  // Content identity: the event as normalised (same instant, same amount → same content).
-  const { index: _index, accountManagerId: _amId, ...content } = row;
-  return { ...row, hash: contentHash(content) };
+  // Content identity: the event as normalised (same instant, same amount → same content), fields in a fixed order.
+  const content = [
+    row.source, row.id, row.type, row.customerId, row.occurredAt, row.department, row.accountManager, row.amount,
+    row.refId, row.dueAt, row.promisedAt, row.severity, row.scale, row.score, row.hours, row.channel,
+    row.campaignId, row.stage, row.employee, row.payload === null ? null : canonicalJson(row.payload),
+  ];
+  return { ...row, hash: contentHash(JSON.stringify(content)) };
 }
 
 /**
@@ -222,29 +226,36 @@ function conflict(row: Row): FieldError {
   };
 }
 
-async function storedEvents(db: Kysely<Database>, keys: [string, string][]) {
-  const map = new Map<string, { content_hash: string }>();
-  if (keys.length === 0) return map;
-  const result = await sql<{ source: string; id: string; content_hash: string }>`
-    select e.source, e.id, e.content_hash
-    from events e
-    join unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::text[]) as k(source, id)
-      on e.source = k.source and e.id = k.id`.execute(db);
-  for (const r of result.rows) map.set(key(r.source, r.id), r);
+/** Looks events up by (source, id); grouped by source so each lookup is an index scan on `id = any(…)`. */
+async function lookupEvents<T>(
+  db: Kysely<Database>,
+  keys: [string, string][],
+  columns: RawBuilder<unknown>,
+): Promise<Map<string, T>> {
+  const map = new Map<string, T>();
+  const bySource = new Map<string, string[]>();
+  for (const [source, id] of keys) {
+    const ids = bySource.get(source);
+    if (ids) ids.push(id);
+    else bySource.set(source, [id]);
+  }
+  for (const [source, ids] of bySource) {
+    const result = await sql<T & { id: string }>`
+      select e.id, ${columns} from events e where e.source = ${source} and e.id = any(${ids}::text[])`.execute(db);
+    for (const r of result.rows) map.set(key(source, r.id), r);
+  }
   return map;
 }
 
-async function storedRefs(db: Kysely<Database>, keys: [string, string][]): Promise<Map<string, StoredRef>> {
+const storedEvents = (db: Kysely<Database>, keys: [string, string][]) =>
+  lookupEvents<{ content_hash: string }>(db, keys, sql`e.content_hash`);
+
+const storedRefs = async (db: Kysely<Database>, keys: [string, string][]) => {
+  const rows = await lookupEvents<Omit<StoredRef, "source">>(db, keys, sql`e.type, e.customer_id, e.department`);
   const map = new Map<string, StoredRef>();
-  if (keys.length === 0) return map;
-  const result = await sql<StoredRef>`
-    select e.source, e.id, e.type, e.customer_id, e.department
-    from events e
-    join unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::text[]) as k(source, id)
-      on e.source = k.source and e.id = k.id`.execute(db);
-  for (const r of result.rows) map.set(key(r.source, r.id), r);
+  for (const [k, r] of rows) map.set(k, { ...r, source: k.slice(0, k.indexOf("\u0000")) });
   return map;
-}
+};
 
 /**
  * refIds point at an event of the same source: stored before, or accepted in this very batch
@@ -317,15 +328,30 @@ async function createStubCustomers(db: Kysely<Database>, rows: Row[], now: Date)
 async function attributeManagers(db: Kysely<Database>, rows: Row[]) {
   const open = rows.filter((r) => r.accountManagerId === null && r.customerId !== "");
   if (open.length === 0) return;
-  const result = await sql<{ i: number; user_id: string }>`
-    select (t.i)::int as i, a.user_id
-    from unnest(${open.map((r) => r.customerId)}::text[], ${open.map((r) => r.occurredAt)}::timestamptz[])
-      with ordinality as t(customer_id, at, i)
-    join customer_assignments a
-      on a.customer_id = t.customer_id and a.valid_from <= t.at and (a.valid_to is null or a.valid_to > t.at)`.execute(db);
-  for (const r of result.rows) {
-    const row = open[r.i - 1];
-    if (row) row.accountManagerId = r.user_id;
+  const customers = [...new Set(open.map((r) => r.customerId))];
+  // Bounds as epoch milliseconds (±Infinity for open ends) so both drivers agree.
+  const history = await db
+    .selectFrom("customer_assignments")
+    .select([
+      "customer_id",
+      "user_id",
+      sql<number>`(extract(epoch from valid_from) * 1000)::float8`.as("from_ms"),
+      sql<number>`(extract(epoch from coalesce(valid_to, 'infinity')) * 1000)::float8`.as("to_ms"),
+    ])
+    .where("customer_id", "=", sql<string>`any(${customers}::text[])`)
+    .execute();
+  const byCustomer = new Map<string, typeof history>();
+  for (const a of history) {
+    const list = byCustomer.get(a.customer_id);
+    if (list) list.push(a);
+    else byCustomer.set(a.customer_id, [a]);
+  }
+  for (const row of open) {
+    const at = Date.parse(row.occurredAt);
+    const match = byCustomer
+      .get(row.customerId)
+      ?.find((a) => Number(a.from_ms) <= at && Number(a.to_ms) > at);
+    if (match) row.accountManagerId = match.user_id;
   }
 }
 

@@ -10,7 +10,14 @@ export function QueryError({ title, error, onRetry, compact = false }: Props) {
     <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={title} role="alert">
       <Group justify="space-between" gap="sm" wrap={compact ? "wrap" : "nowrap"}>
         <Text size="sm">{errorMessage(error)}</Text>
-        <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry}>
+        <Button
+          size="xs"
+          variant="white"
+          color="red"
+          leftSection={<IconRefresh size={14} />}
+          onClick={onRetry}
+          style={{ flexShrink: 0 }}
+        >
           Retry
         </Button>
       </Group>

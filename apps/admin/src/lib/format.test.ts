@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPeriod, formatRange, formatValue, unitLabel } from "./format";
+import { formatPeriod, formatPeriodTick, formatRange, formatValue, unitLabel } from "./format";
 
 const us = { locale: "en-US", currency: "USD" };
 const de = { locale: "de-DE", currency: "EUR" };
@@ -39,6 +39,14 @@ describe("labels", () => {
     expect(formatPeriod("2026-W02", "week", "en-US")).toBe("W02 2026");
     expect(formatPeriod("2026-01-05", "day", "en-US")).toBe("Jan 5");
     expect(formatPeriod("2026", "year", "en-US")).toBe("2026");
+  });
+
+  it("keeps axis ticks short, naming the year where it changes", () => {
+    expect(formatPeriodTick("2025-11", "month", "en-US", true)).toBe("Nov 2025");
+    expect(formatPeriodTick("2025-12", "month", "en-US", false)).toBe("Dec");
+    expect(formatPeriodTick("2026-01", "month", "en-US", false)).toBe("Jan 2026");
+    expect(formatPeriodTick("2026-Q2", "quarter", "en-US", false)).toBe("Q2");
+    expect(formatPeriodTick("2026-W07", "week", "en-US", false)).toBe("W07");
   });
 
   it("shows a half-open range with its inclusive last day", () => {

@@ -95,6 +95,31 @@ export function formatPeriod(period: string, grain: Grain, locale: string): stri
   }
 }
 
+/**
+ * A short axis tick: the year only where it changes ("Nov 2025", "Dec", "Jan 2026"),
+ * or on the first tick.
+ */
+export function formatPeriodTick(period: string, grain: Grain, locale: string, first: boolean): string {
+  const [yearText = "", rest = ""] = period.split("-");
+  const yearStarts =
+    first || (grain === "month" && rest === "01") || (grain === "quarter" && rest === "Q1") || (grain === "week" && rest === "W01");
+  switch (grain) {
+    case "month":
+      return yearStarts
+        ? formatPeriod(period, grain, locale)
+        : new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short" }).format(
+            new Date(Date.UTC(Number(yearText), Number(rest) - 1, 1)),
+          );
+    case "quarter":
+      return yearStarts ? formatPeriod(period, grain, locale) : rest;
+    case "week":
+      return yearStarts ? formatPeriod(period, grain, locale) : rest;
+    case "day":
+    case "year":
+      return formatPeriod(period, grain, locale);
+  }
+}
+
 /** "Jan 1 – Mar 31, 2026" for the half-open range [from, to). */
 export function formatRange(range: DateRange, locale: string): string {
   const toDate = (value: string) => new Date(`${value}T00:00:00Z`);

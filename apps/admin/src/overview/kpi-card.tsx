@@ -31,7 +31,7 @@ export function KpiCard({ metric, view }: Props) {
           <QueryError compact title={`Could not load ${metric.name.toLowerCase()}`} error={error} onRetry={refetch} />
         </Stack>
       ) : kpi ? (
-        <KpiFigures metric={metric} view={view} kpi={kpi} />
+        <KpiFigures metric={metric} kpi={kpi} />
       ) : (
         <Stack gap={10} mt={10}>
           <Skeleton h={30} w="60%" />

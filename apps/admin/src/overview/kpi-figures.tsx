@@ -5,12 +5,10 @@ import { useSession } from "../auth/session-context";
 import type { MetricDefinition } from "../hooks/use-metric-catalog";
 import { changeTone, computeChange, formatChange, type Change, type Tone } from "../lib/change";
 import { formatValue } from "../lib/format";
-import type { ResolvedView } from "../lib/view-state";
 import type { Kpi } from "./use-kpi";
 
 const TONE_COLORS: Record<Tone, string> = { better: "teal.7", worse: "red.7", neutral: "gray.6" };
 const TONE_WORDS: Record<Tone, string> = { better: "better", worse: "worse", neutral: "unchanged" };
-const COMPARE_LABELS = { previous: "vs previous period", year: "vs last year" } as const;
 
 function ChangeArrow({ change, tone }: { change: Change; tone: Tone }) {
   const delta = change.kind === "relative" ? change.ratio : change.kind === "points" ? change.points : 0;
@@ -18,10 +16,10 @@ function ChangeArrow({ change, tone }: { change: Change; tone: Tone }) {
   return <Arrow size={16} stroke={2} aria-hidden />;
 }
 
-type Props = { metric: MetricDefinition; view: ResolvedView; kpi: Kpi };
+type Props = { metric: MetricDefinition; kpi: Kpi };
 
 /** Value, change against the comparison period, and the sparkline of a KPI card. */
-export function KpiFigures({ metric, view, kpi }: Props) {
+export function KpiFigures({ metric, kpi }: Props) {
   const { settings } = useSession();
   const { unit } = metric;
   const change = computeChange(kpi.current.value, kpi.previous.value, unit);
@@ -50,14 +48,14 @@ export function KpiFigures({ metric, view, kpi }: Props) {
           data-tone={tone}
           aria-label={`${changeText}, ${TONE_WORDS[tone]}`}
         >
-          <ChangeArrow change={change} tone={tone} />
+          {change.kind !== "none" && <ChangeArrow change={change} tone={tone} />}
           <Text size="sm" fw={600} c="inherit">
             {changeText}
           </Text>
         </Group>
         <Tooltip label={formatValue(kpi.previous.value, unit, settings, "full")} withArrow>
           <Text size="xs" c="dimmed" truncate>
-            {COMPARE_LABELS[view.compare]} · {formatValue(kpi.previous.value, unit, settings, "compact")}
+            vs {formatValue(kpi.previous.value, unit, settings, "compact")}
           </Text>
         </Tooltip>
       </Group>

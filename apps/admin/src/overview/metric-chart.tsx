@@ -1,4 +1,4 @@
-import { Card, Group, Skeleton, Text, Title } from "@mantine/core";
+import { Card, Skeleton, Stack, Title } from "@mantine/core";
 import { useId } from "react";
 import { useSession } from "../auth/session-context";
 import { EmptyState } from "../components/empty-state";
@@ -6,9 +6,11 @@ import { QueryError } from "../components/query-error";
 import type { MetricDefinition } from "../hooks/use-metric-catalog";
 import { useMetricSeries } from "../hooks/use-metric-series";
 import { useView } from "../hooks/use-view";
-import { formatRange, formatValue, unitLabel } from "../lib/format";
+import { formatPeriodTick, formatRange, formatValue, unitLabel } from "../lib/format";
 import { hasData } from "../lib/summary";
 import { ChartDataTable } from "./chart-data-table";
+import { COMPARISON_CSS, CURRENT_CSS } from "./chart-colors";
+import { ChartLegend } from "./chart-legend";
 import { chartRows } from "./chart-rows";
 import type { ChartKind } from "./overview-metrics";
 import { TrendChart } from "./trend-chart";
@@ -68,7 +70,9 @@ export function MetricChart({ metric, kind }: Props) {
           xAxisLabel={GRAIN_TITLES[view.grain]}
           yAxisLabel={`${metric.name} (${axisUnit})`}
           formatFull={formatFull}
-          formatTick={(value) => formatValue(value, metric.unit, settings, "compact")}
+          integerTicks={metric.unit === "count"}
+          formatValueTick={(value) => formatValue(value, metric.unit, settings, "compact")}
+          formatPeriodTick={(period, index) => formatPeriodTick(period, view.grain, settings.locale, index === 0)}
         />
         <ChartDataTable
           caption={`${metric.name} by ${view.grain}, ${currentLabel} compared with ${comparisonLabel}`}
@@ -88,14 +92,17 @@ export function MetricChart({ metric, kind }: Props) {
       aria-busy={current.isFetching || comparison.isFetching}
       data-testid={`chart-${metric.key}`}
     >
-      <Group justify="space-between" align="baseline" mb="xs" gap="xs">
+      <Stack gap={4} mb="md">
         <Title order={3} fz="md" fw={600} id={titleId}>
           {metric.name}, {PER_GRAIN[view.grain]}
         </Title>
-        <Text size="xs" c="dimmed">
-          {axisUnit}
-        </Text>
-      </Group>
+        <ChartLegend
+          items={[
+            { label: currentLabel, color: CURRENT_CSS },
+            { label: comparisonLabel, color: COMPARISON_CSS, dashed: true },
+          ]}
+        />
+      </Stack>
       {body}
     </Card>
   );

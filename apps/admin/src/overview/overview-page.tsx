@@ -1,3 +1,4 @@
+import "@mantine/charts/styles.css";
 import { Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useSession } from "../auth/session-context";
 import { QueryError } from "../components/query-error";

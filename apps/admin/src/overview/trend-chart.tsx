@@ -1,6 +1,7 @@
 import { AreaChart, BarChart, LineChart } from "@mantine/charts";
-import type { ChartKind } from "./overview-metrics";
+import { COMPARISON_COLOR, CURRENT_COLOR } from "./chart-colors";
 import type { ChartRow } from "./chart-rows";
+import type { ChartKind } from "./overview-metrics";
 
 type Props = {
   kind: ChartKind;
@@ -10,30 +11,43 @@ type Props = {
   xAxisLabel: string;
   yAxisLabel: string;
   formatFull: (value: number) => string;
-  formatTick: (value: number) => string;
+  formatValueTick: (value: number) => string;
+  formatPeriodTick: (period: string, index: number) => string;
+  /** Counts have whole-number ticks only. */
+  integerTicks: boolean;
 };
 
 const HEIGHT = 260;
-const CURRENT_COLOR = "brand.6";
-const COMPARISON_COLOR = "gray.4";
 
 /** One metric over time against its comparison period, as area, bars or line. */
-export function TrendChart({ kind, rows, currentLabel, comparisonLabel, xAxisLabel, yAxisLabel, formatFull, formatTick }: Props) {
+export function TrendChart(props: Props) {
+  const { kind, rows, currentLabel, comparisonLabel, xAxisLabel, yAxisLabel } = props;
+  const labels = new Map(rows.map((row) => [row.period, row]));
   const shared = {
     h: HEIGHT,
     data: rows,
-    dataKey: "label",
-    valueFormatter: formatFull,
-    yAxisProps: { tickFormatter: formatTick, width: 64 },
-    xAxisProps: { minTickGap: 16 },
+    dataKey: "period",
+    valueFormatter: props.formatFull,
+    yAxisProps: { tickFormatter: props.formatValueTick, width: 64, allowDecimals: !props.integerTicks },
+    xAxisProps: { tickFormatter: props.formatPeriodTick, minTickGap: 12 },
+    tooltipProps: {
+      labelFormatter: (period: unknown) => {
+        const row = labels.get(String(period));
+        return row?.comparisonPeriod ? `${row.label} vs ${row.comparisonPeriod}` : (row?.label ?? String(period));
+      },
+    },
     xAxisLabel,
     yAxisLabel,
-    withLegend: true,
-    legendProps: { verticalAlign: "top" as const, height: 36 },
-    gridAxis: "y" as const,
+    // Horizontal grid lines only.
+    gridAxis: "x" as const,
     tickLine: "none" as const,
     accessibilityLayer: true,
   };
+  const series = [
+    { name: "comparison", label: comparisonLabel, color: COMPARISON_COLOR },
+    { name: "current", label: currentLabel, color: CURRENT_COLOR },
+  ];
+  const dashed = series.map((s) => (s.name === "comparison" ? { ...s, strokeDasharray: "4 4" } : s));
   const withDots = rows.length <= 16;
 
   switch (kind) {
@@ -43,36 +57,14 @@ export function TrendChart({ kind, rows, currentLabel, comparisonLabel, xAxisLab
           {...shared}
           curveType="monotone"
           withDots={withDots}
-          fillOpacity={0.25}
-          series={[
-            { name: "comparison", label: comparisonLabel, color: COMPARISON_COLOR, strokeDasharray: "4 4" },
-            { name: "current", label: currentLabel, color: CURRENT_COLOR },
-          ]}
-          areaProps={(series) => (series.name === "comparison" ? { fill: "none" } : {})}
+          fillOpacity={0.22}
+          series={dashed}
+          areaProps={(s) => (s.name === "comparison" ? { fill: "none" } : {})}
         />
       );
     case "line":
-      return (
-        <LineChart
-          {...shared}
-          curveType="monotone"
-          withDots={withDots}
-          series={[
-            { name: "comparison", label: comparisonLabel, color: COMPARISON_COLOR, strokeDasharray: "4 4" },
-            { name: "current", label: currentLabel, color: CURRENT_COLOR },
-          ]}
-        />
-      );
+      return <LineChart {...shared} curveType="monotone" withDots={withDots} series={dashed} />;
     case "bar":
-      return (
-        <BarChart
-          {...shared}
-          maxBarWidth={18}
-          series={[
-            { name: "comparison", label: comparisonLabel, color: COMPARISON_COLOR },
-            { name: "current", label: currentLabel, color: CURRENT_COLOR },
-          ]}
-        />
-      );
+      return <BarChart {...shared} maxBarWidth={14} barChartProps={{ barGap: 2 }} series={series} />;
   }
 }

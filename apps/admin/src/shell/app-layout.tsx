@@ -1,36 +1,39 @@
 import { AppShell, Box, Burger, Group, ScrollArea } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Outlet } from "react-router";
 import { Logo } from "../components/logo";
-import { CompareControl } from "./compare-control";
 import { NavMenu } from "./nav-menu";
-import { PeriodPicker } from "./period-picker";
 import { UserMenu } from "./user-menu";
+import { ViewControls } from "./view-controls";
 
 const NAVBAR_WIDTH = 220;
+const BAR_HEIGHT = 60;
 
+/** Navigation on the left; period, comparison and user on top (two rows on tablets). */
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
+  // One set of controls, in the top row from the `md` breakpoint on.
+  const wide = useMediaQuery("(min-width: 62em)", true, { getInitialValueInEffect: false });
   return (
     <AppShell
-      header={{ height: 60 }}
+      header={{ height: { base: BAR_HEIGHT + 52, md: BAR_HEIGHT } }}
       navbar={{ width: NAVBAR_WIDTH, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="xl"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" gap="md" wrap="nowrap">
-          <Group w={NAVBAR_WIDTH - 16} gap="sm" wrap="nowrap" visibleFrom="xs">
+        <Group h={BAR_HEIGHT} px="md" gap="md" wrap="nowrap">
+          <Group w={{ base: "auto", lg: NAVBAR_WIDTH - 16 }} gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Logo withName />
           </Group>
-          <Group gap="lg" wrap="nowrap" style={{ flex: 1 }}>
-            <PeriodPicker />
-            <Box visibleFrom="md">
-              <CompareControl />
-            </Box>
-          </Group>
+          <Box style={{ flex: 1 }}>{wide && <ViewControls />}</Box>
           <UserMenu />
         </Group>
+        {!wide && (
+          <Box px="md" h={52}>
+            <ViewControls />
+          </Box>
+        )}
       </AppShell.Header>
       <AppShell.Navbar p="sm">
         <ScrollArea>

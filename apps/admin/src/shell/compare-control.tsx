@@ -11,11 +11,11 @@ export function CompareControl() {
   const { state, update } = useView();
   return (
     <Group gap={8} wrap="nowrap">
-      <Text size="sm" c="dimmed" id="compare-label">
+      <Text size="sm" c="dimmed" visibleFrom="lg" aria-hidden>
         Compare to
       </Text>
       <SegmentedControl
-        aria-labelledby="compare-label"
+        aria-label="Compare to"
         size="sm"
         data={OPTIONS}
         value={state.compare}

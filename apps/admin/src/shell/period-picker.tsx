@@ -4,7 +4,7 @@ import { IconCalendar } from "@tabler/icons-react";
 import { useState } from "react";
 import { useView } from "../hooks/use-view";
 import { addDays } from "../lib/dates";
-import { lastDay, PRESETS, type PresetKey } from "../lib/period";
+import { lastDay, PRESETS } from "../lib/period";
 
 type Draft = [string | null, string | null];
 
@@ -26,11 +26,11 @@ export function PeriodPicker() {
       <Select
         aria-label="Period"
         data={PRESETS.map((p) => ({ value: p.key, label: p.label }))}
-        value={state.preset satisfies PresetKey}
+        value={state.preset}
         onChange={choosePreset}
         allowDeselect={false}
         leftSection={<IconCalendar size={16} stroke={1.7} />}
-        w={176}
+        w={190}
         size="sm"
         comboboxProps={{ shadow: "md" }}
       />
@@ -38,7 +38,6 @@ export function PeriodPicker() {
         key={`${from}/${last}`}
         initial={[from, last]}
         maxDate={today}
-        disabled={state.preset !== "custom"}
         onPick={(start, end) => update({ preset: "custom", range: { from: start, to: addDays(end, 1) }, grain: null })}
       />
     </Group>
@@ -48,12 +47,11 @@ export function PeriodPicker() {
 type CustomRangeProps = {
   initial: Draft;
   maxDate: string;
-  disabled: boolean;
   onPick: (from: string, lastDay: string) => void;
 };
 
-/** Shows the range of any preset; editable once "Custom range" is chosen. */
-function CustomRange({ initial, maxDate, disabled, onPick }: CustomRangeProps) {
+/** Shows the range of any preset; picking dates makes it a custom range. */
+function CustomRange({ initial, maxDate, onPick }: CustomRangeProps) {
   // The picker reports the first click alone; the URL changes once both ends are set.
   const [draft, setDraft] = useState<Draft>(initial);
   return (
@@ -68,11 +66,10 @@ function CustomRange({ initial, maxDate, disabled, onPick }: CustomRangeProps) {
       maxDate={maxDate}
       valueFormat="MMM D, YYYY"
       allowSingleDateInRange
-      readOnly={disabled}
-      variant={disabled ? "filled" : "default"}
       w={236}
       size="sm"
       numberOfColumns={2}
+      weekendDays={[]}
       popoverProps={{ shadow: "md" }}
     />
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Avatar, Group, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Avatar, Box, Group, Text, Tooltip } from "@mantine/core";
 import { IconLogout } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
@@ -33,10 +33,12 @@ export function UserMenu() {
   const name = user.name || user.email;
   return (
     <Group gap="sm" wrap="nowrap">
-      <Avatar radius="xl" size={32} color="brand" variant="light" aria-hidden>
-        {initials(name)}
-      </Avatar>
-      <div style={{ lineHeight: 1.2 }}>
+      <Tooltip label={name} withArrow>
+        <Avatar radius="xl" size={32} color="brand" variant="light" aria-label={name}>
+          {initials(name)}
+        </Avatar>
+      </Tooltip>
+      <Box visibleFrom="lg">
         <Text size="sm" fw={600} lh={1.3} data-testid="current-user">
           {name}
         </Text>
@@ -44,7 +46,7 @@ export function UserMenu() {
           {ROLE_LABELS[user.role] ?? user.role}
           {user.department ? ` · ${user.department}` : ""}
         </Text>
-      </div>
+      </Box>
       <Tooltip label="Sign out" withArrow>
         <ActionIcon
           variant="subtle"

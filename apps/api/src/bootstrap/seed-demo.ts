@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "@retain/db";
 import { createUser, hashPassword } from "@retain/access";
-import { generateDemo } from "@retain/demo";
+import { customersAtCreation, generateDemo } from "@retain/demo";
 import { assignManager, changeTier, ingestCustomers, ingestEvents, MAX_BATCH } from "@retain/warehouse";
 
 export const DEMO_PASSWORD = "retain-demo";
@@ -41,19 +41,25 @@ export async function seedDemo(
   const userIds = new Map<string, string>();
   for (const user of demo.users) {
     if (existing.has(user.email)) continue;
-    const created = await createUser(db, { ...user, passwordHash });
+    const { active: _active, ...fields } = user;
+    const created = await createUser(db, { ...fields, passwordHash });
     userIds.set(created.email, created.id);
   }
 
-  for (const batch of chunks(demo.customers, MAX_BATCH)) {
+  // Customers as they were when created, then their history replayed in time order.
+  for (const batch of chunks(customersAtCreation(demo), MAX_BATCH)) {
     const result = await ingestCustomers(db, batch);
     if (result.rejected.length > 0) throw new Error(`demo customers rejected: ${JSON.stringify(result.rejected[0])}`);
   }
-  for (const change of demo.tierChanges) await changeTier(db, change.customerId, change.tier, new Date(change.at));
-  for (const move of demo.reassignments) {
-    const userId = userIds.get(move.accountManager);
-    if (userId) await assignManager(db, move.customerId, userId, new Date(move.at), "staff_change");
+  for (const change of demo.tierChanges) {
+    await changeTier(db, change.customerId, change.tier, new Date(change.at), change.from);
   }
+  for (const move of [...demo.reassignments].sort((a, b) => a.at.localeCompare(b.at))) {
+    const userId = userIds.get(move.accountManager);
+    if (userId) await assignManager(db, move.customerId, userId, new Date(move.at), move.method);
+  }
+  const departed = demo.users.filter((u) => u.active === false).map((u) => u.email);
+  if (departed.length > 0) await db.updateTable("users").set({ active: false }).where("email", "in", departed).execute();
 
   let loaded = 0;
   for (const batch of chunks(demo.events(), MAX_BATCH)) {

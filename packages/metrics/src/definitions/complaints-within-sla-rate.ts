@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { defineMetric } from "../definition";
-import { eventShare } from "../aggregates";
+import { complaintShare } from "../aggregates";
 import { HOUR_MS, duration, liveEvents, shift } from "../live-events";
 
 export const complaintsWithinSlaRate = defineMetric({
@@ -9,22 +9,21 @@ export const complaintsWithinSlaRate = defineMetric({
   unit: "percent",
   direction: "higher",
   department: "customer_service",
-  description: "Share of the complaints opened in the period that were resolved within the SLA hours.",
+  description:
+    "Share of the complaints opened in the period whose first resolution came within the SLA hours.",
   additive: false,
-  compute: eventShare({
-    types: ["complaint"],
-    // Some resolution within the SLA ⇔ the first resolution is within the SLA. Filters apply to the
-    // complaint only: whoever resolves it, it is resolved.
-    hits: (ctx) => {
-      const sla = ctx.complaintSlaHours * HOUR_MS;
-      const resolutions = liveEvents(ctx, ["complaint_resolved"], {
-        range: { to: shift(ctx.end, sla) },
-        scoped: false,
-      });
-      return sql`exists (
-        select 1 from (${resolutions}) r
-        where r.customer_id = e.customer_id and r.source = e.source and r.ref_id = e.id
-          and r.occurred_at <= e.occurred_at + ${duration(sla)})`;
-    },
+  // Filters apply to the complaint only: whoever resolves it, it is resolved.
+  compute: complaintShare((ctx) => {
+    const sla = ctx.complaintSlaHours * HOUR_MS;
+    const resolutions = liveEvents(ctx, ["complaint_resolved"], {
+      range: { to: shift(ctx.end, sla) },
+      scoped: false,
+    });
+    return sql`
+      select c.customer_id, c.source, c.id
+      from c
+      join (${resolutions}) r on r.customer_id = c.customer_id and r.source = c.source and r.ref_id = c.id
+      group by c.customer_id, c.source, c.id, c.occurred_at
+      having min(r.occurred_at) <= c.occurred_at + ${duration(sla)}`;
   }),
 });

@@ -1,0 +1,26 @@
+import { startApp } from "@retain/api";
+import { chromium } from "playwright-core";
+import { it } from "vitest";
+const S = "/work/main/apps/admin/e2e/screenshots/";
+it("states", async () => {
+  const app = await startApp({ port: 0, dataDir: "memory://", seed: "demo", demoScale: 0.02, adminEmail: "admin@example.com", adminPassword: "correct-horse-battery", timeZone: "UTC" });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu"] });
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(app.url + "/?period=year_to_date");
+  await page.locator("input[name=email]").fill("admin@example.com");
+  await page.locator("input[name=password]").fill("correct-horse-battery");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => u.pathname === "/");
+  await page.getByTestId("chart-orders").locator(".recharts-bar-rectangle path").first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: S + "zz-1024.png", fullPage: true });
+  await page.setViewportSize({ width: 800, height: 1024 });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: S + "zz-800.png", fullPage: true });
+  console.log("errors", JSON.stringify(errors));
+  await browser.close();
+  await app.close();
+}, 180_000);

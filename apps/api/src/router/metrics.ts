@@ -78,7 +78,7 @@ export const metricsRouter = router({
           settings,
         );
       } catch (error) {
-        if (error instanceof MetricQueryError) throw new TRPCError({ code: "BAD_REQUEST", message: `${error.field}: ${error.message}` });
+        if (error instanceof MetricQueryError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
         throw error;
       }
     }),

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "@retain/db";
 import { createUser, hashPassword } from "@retain/access";
 import { customersAtCreation, generateDemo } from "@retain/demo";
@@ -86,6 +86,8 @@ export async function seedDemo(
       )
       .execute();
   }
+  // Fresh statistics, so the first metric queries get index plans (PGlite has no autovacuum).
+  await sql`analyze`.execute(db);
   await db
     .insertInto("settings")
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

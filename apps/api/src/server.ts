@@ -31,6 +31,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: { level: options.logLevel ?? "warn" },
     bodyLimit: 64 * 1024 * 1024,
     genReqId: () => randomUUID(),
+    // tRPC batches name every procedure in the path.
+    maxParamLength: 5000,
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {

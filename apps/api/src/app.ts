@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { createLoginThrottle, ensureAdmin, type EnsuredAdmin } from "@retain/access";
 import { connect, migrateToLatest, type DatabaseHandle } from "@retain/db";
 import { ensureDepartments } from "./bootstrap/departments";
@@ -24,6 +25,8 @@ export type StartOptions = {
   adminDist?: string;
   logLevel?: string;
   onProgress?: (message: string) => void;
+  /** Ingest requests a second per API key or user; more get 429. */
+  ingestRatePerSecond?: number;
 };
 
 export type RunningApp = {
@@ -65,7 +68,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       return cached.value;
     };
     const app = await buildServer({
-      services: { db, loginThrottle: createLoginThrottle(), settings },
+      services: {
+        db,
+        loginThrottle: createLoginThrottle(),
+        settings,
+        invalidateSettings: () => {
+          cached = undefined;
+        },
+        ingestLimiter: new RateLimiterMemory({ points: options.ingestRatePerSecond ?? 50, duration: 1, keyPrefix: "ingest" }),
+      },
       adminDist: options.adminDist ?? defaultAdminDist,
       logLevel: options.logLevel,
     });

@@ -1,4 +1,5 @@
 import { router } from "./trpc";
+import { apiKeysRouter, auditRouter } from "./router/admin";
 import { authRouter } from "./router/auth";
 import { departmentsRouter } from "./router/departments";
 import { ingestRouter } from "./router/ingest";
@@ -14,6 +15,8 @@ export const appRouter = router({
   departments: departmentsRouter,
   metrics: metricsRouter,
   ingest: ingestRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

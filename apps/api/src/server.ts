@@ -5,7 +5,7 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import { toPublicUser, userForSession } from "@retain/access";
+import { apiKeyForToken, isApiKeyToken, toPublicUser, userForSession } from "@retain/access";
 import type { Context, Services } from "./context";
 import { errorBody } from "./http/errors";
 import { openApiDocument } from "./http/openapi";
@@ -19,6 +19,18 @@ const createCaller = createCallerFactory(appRouter);
 
 export type ServerOptions = { services: Services; adminDist?: string; logLevel?: string };
 
+function crossSite(req: FastifyRequest): boolean {
+  const site = req.headers["sec-fetch-site"];
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
 function bearerToken(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith("Bearer ")) return header.slice("Bearer ".length).trim() || null;
@@ -29,10 +41,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { services } = options;
   const app = Fastify({
     logger: { level: options.logLevel ?? "warn" },
-    bodyLimit: 64 * 1024 * 1024,
+    // 10,000 events with payloads fit well below this; larger bodies get 413 before parsing.
+    bodyLimit: 32 * 1024 * 1024,
     genReqId: () => randomUUID(),
     // tRPC batches name every procedure in the path.
-    maxParamLength: 5000,
+    routerOptions: { maxParamLength: 5000 },
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
@@ -60,14 +73,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    if (req.url.startsWith("/api/") || req.url.startsWith("/trpc")) reply.header("cache-control", "no-store");
+  });
+  // Cookies ride along on cross-site requests; refuse any state change that a browser says came from another site.
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
+    if (!crossSite(req)) return;
+    return reply.status(403).send({ error: { code: "FORBIDDEN", message: "cross-site request refused" } });
   });
 
   const createContext = async (req: FastifyRequest, reply: FastifyReply): Promise<Context> => {
     const token = bearerToken(req);
-    const user = token ? await userForSession(services.db, token) : undefined;
+    const key = token && isApiKeyToken(token) ? await apiKeyForToken(services.db, token) : undefined;
+    const user = token && !key && !isApiKeyToken(token) ? await userForSession(services.db, token) : undefined;
     return {
       ...services,
       user: user ? toPublicUser(user) : null,
+      apiKey: key ? { id: key.id, name: key.name, scopes: key.scopes } : null,
       sessionToken: user ? token : null,
       requestId: req.id,
       address: req.ip,
@@ -83,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
+      maxBatchSize: 20,
       createContext: ({ req, res }) => createContext(req, res),
       onError: ({ error, ctx }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "@retain/db";
+import { recordAudit, type Actor } from "@retain/access";
 
 export const settingsSchema = z.object({
   timeZone: z.string(),
@@ -32,4 +33,33 @@ export async function initialiseSettings(db: Kysely<Database>, initial: Partial<
     value: JSON.stringify(value),
   }));
   await db.insertInto("settings").values(values).onConflict((oc) => oc.column("key").doNothing()).execute();
+}
+
+export type SettingsChanges = Partial<OrgSettings>;
+
+/** Changes settings in one transaction with one audit record. */
+export async function updateSettings(
+  db: Kysely<Database>,
+  actor: Actor,
+  changes: SettingsChanges,
+): Promise<OrgSettings> {
+  return db.transaction().execute(async (trx) => {
+    const before = await readSettings(trx);
+    const after = settingsSchema.parse({ ...before, ...changes });
+    const changed = Object.entries(after).filter(([key, value]) => before[key as keyof OrgSettings] !== value);
+    if (changed.length === 0) return before;
+    await trx
+      .insertInto("settings")
+      .values(changed.map(([key, value]) => ({ key, value: JSON.stringify(value) })))
+      .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ value: eb.ref("excluded.value"), updated_at: new Date() })))
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "settings.update",
+      entityType: "settings",
+      entityId: "organisation",
+      before: Object.fromEntries(changed.map(([key]) => [key, before[key as keyof OrgSettings]])),
+      after: Object.fromEntries(changed),
+    });
+    return after;
+  });
 }

@@ -1,12 +1,16 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
-import type { Role } from "@retain/access";
+import type { ApiKeyScope, PublicUser, Role } from "@retain/access";
 import type { Context } from "./context";
 import { fieldErrorsOf, toTRPCError } from "./http/errors";
 
-/** Who may call a procedure. Every procedure declares one (a test enforces it). */
-export type AccessRule = "public" | "signed_in" | { roles: readonly Role[] };
+/**
+ * Who may call a procedure. Every procedure declares one (a test enforces it): anyone, any signed-in
+ * user, or users of some roles and/or API keys with some scopes. Row-level rules (own department,
+ * own customers) are applied inside the procedure on top of this.
+ */
+export type AccessRule = "public" | "signed_in" | { roles: readonly Role[]; scopes?: readonly ApiKeyScope[] };
 export type Meta = OpenApiMeta & { access?: AccessRule };
 
 const t = initTRPC
@@ -46,7 +50,10 @@ const base = t.procedure.use(async ({ next }) => {
 export const publicProcedure = base.meta({ access: "public" });
 
 export const protectedProcedure = base.meta({ access: "signed_in" }).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  if (!ctx.user) {
+    if (ctx.apiKey) throw new TRPCError({ code: "FORBIDDEN", message: "API keys cannot do this; sign in as a user" });
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
@@ -60,3 +67,29 @@ export function roleProcedure(...roles: Role[]) {
 }
 
 export const adminProcedure = roleProcedure("admin");
+
+export const allRoles: readonly Role[] = ["admin", "department_head", "account_manager", "viewer"];
+
+/** Users of `roles`, or API keys holding `scope`. */
+export function userOrKeyProcedure(roles: readonly Role[], scope: ApiKeyScope) {
+  return base.meta({ access: { roles, scopes: [scope] } }).use(({ ctx, next }) => {
+    if (ctx.user) {
+      if (!roles.includes(ctx.user.role)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `this needs the role ${roles.join(" or ")}` });
+      }
+      return next({ ctx: { ...ctx, user: ctx.user as PublicUser | null } });
+    }
+    if (ctx.apiKey) {
+      if (!ctx.apiKey.scopes.includes(scope)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `this API key lacks the ${scope} scope` });
+      }
+      return next();
+    }
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in or send an API key" });
+  });
+}
+
+/** Reading data: every signed-in role, or an API key with `read`. */
+export const readProcedure = userOrKeyProcedure(allRoles, "read");
+/** Pushing customers and events: admins, or an API key with `ingest`. */
+export const ingestProcedure = userOrKeyProcedure(["admin"], "ingest");

@@ -4,3 +4,5 @@ export * from "./passwords";
 export * from "./users";
 export * from "./sessions";
 export * from "./login";
+export * from "./audit";
+export * from "./api-keys";

@@ -1,7 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database, ManagerLevel, Role, User } from "@retain/db";
+import { recordAudit, systemActor, type Actor } from "./audit";
 import { AccessError } from "./errors";
 import { hashPassword } from "./passwords";
+import { deleteUserSessions } from "./sessions";
 
 export type NewUserInput = {
   email: string;
@@ -46,23 +48,31 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function createUser(db: Kysely<Database>, input: NewUserInput): Promise<PublicUser> {
+async function checkDepartment(db: Kysely<Database>, role: Role, department: string | null | undefined) {
+  if (role === "department_head" && !department) {
+    throw new AccessError("BAD_REQUEST", "department: is required for a department_head", "department");
+  }
+  if (department) {
+    const found = await db.selectFrom("departments").select("key").where("key", "=", department).executeTakeFirst();
+    if (!found) throw new AccessError("BAD_REQUEST", `department: no department ${department}`, "department");
+  }
+}
+
+export async function createUser(db: Kysely<Database>, input: NewUserInput, actor?: Actor): Promise<PublicUser> {
   const email = input.email.trim().toLowerCase();
-  if (input.role === "department_head" && !input.department) {
-    throw new AccessError("BAD_REQUEST", "department is required for a department_head", "department");
-  }
-  if (input.department) {
-    const department = await db
-      .selectFrom("departments")
-      .select("key")
-      .where("key", "=", input.department)
-      .executeTakeFirst();
-    if (!department) throw new AccessError("BAD_REQUEST", `unknown department ${input.department}`, "department");
-  }
+  await checkDepartment(db, input.role, input.department);
   if (await findUserByEmail(db, email)) {
-    throw new AccessError("CONFLICT", `a user with email ${email} already exists`, "email");
+    throw new AccessError("CONFLICT", `email: a user with email ${email} already exists`, "email");
   }
   const passwordHash = input.password ? await hashPassword(input.password) : (input.passwordHash ?? null);
+  return db.transaction().execute(async (trx) => {
+    const user = await insertUser(trx, input, email, passwordHash);
+    if (actor) await recordAudit(trx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: user });
+    return user;
+  });
+}
+
+async function insertUser(db: Kysely<Database>, input: NewUserInput, email: string, passwordHash: string | null) {
   const user = await db
     .insertInto("users")
     .values({
@@ -98,16 +108,102 @@ export async function ensureAdmin(
     if (!existing.active) updates.active = true;
     if (options.password) updates.password_hash = await hashPassword(options.password);
     if (Object.keys(updates).length > 0) {
-      await db.updateTable("users").set(updates).where("id", "=", existing.id).execute();
+      await db.transaction().execute(async (trx) => {
+        const after = await trx
+          .updateTable("users")
+          .set(updates)
+          .where("id", "=", existing.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, systemActor, {
+          action: "user.ensure_admin",
+          entityType: "user",
+          entityId: existing.id,
+          before: toPublicUser(existing),
+          after: { ...toPublicUser(after), ...(updates.password_hash ? { passwordChanged: true } : {}) },
+        });
+      });
     }
     return { email, created: false, generatedPassword: null };
   }
   const generatedPassword = options.password ? null : options.generatePassword();
-  await createUser(db, {
-    email,
-    name: "Administrator",
-    password: options.password ?? generatedPassword,
-    role: "admin",
-  });
+  await createUser(
+    db,
+    { email, name: "Administrator", password: options.password ?? generatedPassword, role: "admin" },
+    systemActor,
+  );
   return { email, created: true, generatedPassword };
+}
+
+export type UserChanges = {
+  name?: string;
+  role?: Role;
+  department?: string | null;
+  level?: ManagerLevel | null;
+  active?: boolean;
+  password?: string;
+};
+
+/**
+ * Changes a user. The last active admin can be neither demoted nor deactivated; deactivation ends
+ * the user's sessions at once.
+ */
+export async function updateUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  changes: UserChanges,
+): Promise<PublicUser> {
+  const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("users").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!before) throw new AccessError("NOT_FOUND", `no user ${id}`);
+    const role = changes.role ?? before.role;
+    const active = changes.active ?? before.active;
+    const department = changes.department === undefined ? before.department : changes.department;
+    await checkDepartment(trx, role, department);
+    if (before.role === "admin" && before.active && (role !== "admin" || !active)) {
+      // Lock every admin row so two concurrent demotions cannot both pass this check.
+      const admins = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("role", "=", "admin")
+        .where("active", "=", true)
+        .forUpdate()
+        .execute();
+      if (admins.filter((a) => a.id !== id).length === 0) {
+        throw new AccessError("CONFLICT", "the last active admin can be neither demoted nor deactivated", "role");
+      }
+    }
+    const after = await trx
+      .updateTable("users")
+      .set({
+        name: changes.name?.trim() ?? before.name,
+        role,
+        department,
+        level: changes.level === undefined ? before.level : changes.level,
+        active,
+        ...(passwordHash ? { password_hash: passwordHash } : {}),
+        updated_at: new Date(),
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (!active || passwordHash) await deleteUserSessions(trx, id);
+    const beforeView = toPublicUser(before);
+    const afterView = toPublicUser(after);
+    await recordAudit(trx, actor, {
+      action: !active && before.active ? "user.deactivate" : "user.update",
+      entityType: "user",
+      entityId: id,
+      before: beforeView,
+      after: { ...afterView, ...(passwordHash ? { passwordChanged: true } : {}) },
+    });
+    return afterView;
+  });
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<PublicUser[]> {
+  const rows = await db.selectFrom("users").selectAll().orderBy("role").orderBy("email").execute();
+  return rows.map(toPublicUser);
 }

@@ -22,6 +22,7 @@ export class DatabaseConfigError extends Error {
 
 const INT8 = 20;
 const NUMERIC = 1700;
+const DATE = 1082;
 
 /** int8 values fit in a JS number in this schema (counts, identities); refuse silently wrong ones. */
 function parseInt8(value: string): number {
@@ -30,15 +31,16 @@ function parseInt8(value: string): number {
   return n;
 }
 
-// Both drivers return the same JS types: int8 → number, numeric → exact decimal string.
+// Both drivers return the same JS types: int8 → number, numeric → exact decimal string,
+// date → its YYYY-MM-DD text (a calendar day, not an instant in the process's zone).
 const types = {
   getTypeParser: (oid: number, format?: unknown) => {
     if (oid === INT8) return parseInt8;
-    if (oid === NUMERIC) return (v: string) => v;
+    if (oid === NUMERIC || oid === DATE) return (v: string) => v;
     return pg.types.getTypeParser(oid, format as "text");
   },
 };
-const pgliteParsers = { [INT8]: parseInt8, [NUMERIC]: (v: string) => v };
+const pgliteParsers = { [INT8]: parseInt8, [NUMERIC]: (v: string) => v, [DATE]: (v: string) => v };
 
 export function redactUrl(url: string): string {
   try {

@@ -109,6 +109,53 @@ export interface EventsTable {
   ingested_at: GeneratedTimestamp;
 }
 
+/** A sum kept by a rollup: exact decimal string (numeric). */
+type RollupSum = ColumnType<string, string | number | undefined, string | number>;
+/** A count kept by a rollup (integer). */
+type RollupCount = ColumnType<number, number | undefined, number>;
+
+/** Manager key of rollup rows whose events have no account manager. */
+export const NO_MANAGER = "00000000-0000-0000-0000-000000000000";
+
+/** Event-local measures per local day × department × account manager (NO_MANAGER for none). */
+export interface RollupDailyTable {
+  department: string;
+  day: ColumnType<string, string, string>;
+  account_manager_id: string;
+  orders: RollupCount;
+  revenue: RollupSum;
+  payments: RollupCount;
+  payments_amount: RollupSum;
+  payments_with_due: RollupCount;
+  payments_on_time: RollupCount;
+  opportunities_won: RollupCount;
+  opportunities_lost: RollupCount;
+  visits: RollupCount;
+  complaints: RollupCount;
+  praise: RollupCount;
+  csat_surveys: RollupCount;
+  csat_positive: RollupCount;
+  nps_surveys: RollupCount;
+  nps_promoters: RollupCount;
+  nps_detractors: RollupCount;
+  feedback_items: RollupCount;
+  deliveries: RollupCount;
+  deliveries_on_time: RollupCount;
+  supplier_issues: RollupCount;
+  defects: RollupCount;
+  training_hours: RollupSum;
+}
+
+/** Per customer × local day × department × account manager, for distinct-customer counts. */
+export interface RollupCustomerDailyTable {
+  customer_id: string;
+  day: ColumnType<string, string, string>;
+  department: string;
+  account_manager_id: string;
+  orders: RollupCount;
+  campaign_touches: RollupCount;
+}
+
 export type GoalPerspective = "financial" | "customer" | "process" | "learning";
 export type GoalKind = "internal" | "external";
 export type Direction = "higher" | "lower";
@@ -134,6 +181,35 @@ export interface GoalsTable {
 
 export type GoalFilter = { accountManager?: string; customer?: string };
 
+export type ApiKeyScope = "ingest" | "read";
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  name: string;
+  /** Public part of the key, shown in lists (`rk_<prefix>_…`). */
+  prefix: string;
+  key_hash: string;
+  scopes: ApiKeyScope[];
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: BigIntId;
+  at: GeneratedTimestamp;
+  actor_id: string | null;
+  /** Who, readable: a user's email or `api key <name>`, or `system`. */
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: JSONColumnType<Record<string, unknown> | null, string | null, never>;
+  after: JSONColumnType<Record<string, unknown> | null, string | null, never>;
+  request_id: string | null;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -144,6 +220,10 @@ export interface Database {
   customer_assignments: CustomerAssignmentsTable;
   events: EventsTable;
   goals: GoalsTable;
+  rollup_daily: RollupDailyTable;
+  rollup_customer_daily: RollupCustomerDailyTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
 }
 
 export type Department = Selectable<DepartmentsTable>;
@@ -158,3 +238,5 @@ export type Event = Selectable<EventsTable>;
 export type NewEvent = Insertable<EventsTable>;
 export type Goal = Selectable<GoalsTable>;
 export type NewGoal = Insertable<GoalsTable>;
+export type ApiKey = Selectable<ApiKeysTable>;
+export type AuditRecord = Selectable<AuditLogTable>;

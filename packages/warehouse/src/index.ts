@@ -3,3 +3,16 @@ export * from "./inputs";
 export * from "./errors";
 export { ingestEvents, type EventIngestResult, type Rejection, type IngestOptions } from "./ingest-events";
 export { ingestCustomers, changeTier, assignManager, type CustomerIngestResult } from "./ingest-customers";
+export {
+  foldEvents,
+  rebuildRollups,
+  rollupTimeZone,
+  isTimeZone,
+  ROLLUP_TIME_ZONE,
+  RollupZoneError,
+  type FoldEvent,
+  type FoldOptions,
+  type FoldResult,
+  type RebuildOptions,
+  type RebuildResult,
+} from "./rollups";

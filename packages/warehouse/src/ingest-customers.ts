@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Customer, Database, Tier } from "@retain/db";
+import { recordAudit, systemActor, type Actor } from "@retain/access";
 import { IngestError } from "./errors";
 import { customerInput, MAX_BATCH, type ValidCustomer } from "./inputs";
 import { zodIssuesToErrors } from "./issues";
@@ -15,8 +16,9 @@ export type CustomerIngestResult = { created: number; updated: number; rejected:
 export async function ingestCustomers(
   db: Kysely<Database>,
   customers: readonly unknown[],
-  options: { now?: Date } = {},
+  options: { now?: Date; actor?: Actor } = {},
 ): Promise<CustomerIngestResult> {
+  const actor = options.actor ?? systemActor;
   if (customers.length > MAX_BATCH) {
     throw new IngestError(
       "PAYLOAD_TOO_LARGE",
@@ -73,7 +75,7 @@ export async function ingestCustomers(
       if (pending.some((p) => p.value.id === value.id)) await flush();
       const before = existing.get(value.id);
       if (before) {
-        existing.set(value.id, await updateCustomer(trx, before, value, managerId ?? null, now));
+        existing.set(value.id, await updateCustomer(trx, before, value, managerId ?? null, now, actor));
         updated++;
       } else {
         // "Who develops the customer serves it": a referring user becomes the manager when none is named.
@@ -136,6 +138,7 @@ async function updateCustomer(
   value: ValidCustomer,
   managerId: string | null,
   now: Date,
+  actor: Actor,
 ): Promise<Customer> {
   const customer = await trx
     .updateTable("customers")
@@ -155,7 +158,17 @@ async function updateCustomer(
     .returningAll()
     .executeTakeFirstOrThrow();
   if (customer.tier !== before.tier) await changeTier(trx, customer.id, customer.tier, now, before.tier);
-  if (managerId && managerId !== before.account_manager_id) await assignManager(trx, customer.id, managerId, now);
+  if (managerId && managerId !== before.account_manager_id) {
+    await assignManager(trx, customer.id, managerId, now);
+    // A reassignment is a configuration change: it is audited with the change.
+    await recordAudit(trx, actor, {
+      action: "customer.assign",
+      entityType: "customer",
+      entityId: customer.id,
+      before: { accountManagerId: before.account_manager_id },
+      after: { accountManagerId: managerId },
+    });
+  }
   return managerId && managerId !== customer.account_manager_id ? { ...customer, account_manager_id: managerId } : customer;
 }
 

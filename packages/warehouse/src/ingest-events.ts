@@ -6,10 +6,15 @@ import { eventTypes, type EventType } from "./event-types";
 import { eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
 import { zodIssuesToErrors } from "./issues";
 import { departmentKeys, usersByEmail } from "./reference-data";
+import { foldEvents, type FoldEvent } from "./rollups";
 
 export type Rejection = { index: number; id: string | null; errors: FieldError[] };
 export type EventIngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
-export type IngestOptions = { now?: Date };
+export type IngestOptions = {
+  now?: Date;
+  /** Reports how long each phase took (validate, lookup, insert, rollup, commit), e.g. for a benchmark. */
+  onTiming?: (phase: string, ms: number) => void;
+};
 
 const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 /** Types whose refId must point at a stored event of a given type (null: any type but void). */
@@ -136,6 +141,12 @@ export async function ingestEvents(
     throw new IngestError("PAYLOAD_TOO_LARGE", `at most ${MAX_BATCH} events per request (got ${events.length})`, "events");
   }
   const now = options.now ?? new Date();
+  let clock = performance.now();
+  const lap = (phase: string) => {
+    const at = performance.now();
+    options.onTiming?.(phase, at - clock);
+    clock = at;
+  };
   const rejected = new Map<number, Rejection>();
   const reject = (index: number, id: string | null, errors: FieldError[]) => {
     const existing = rejected.get(index);
@@ -152,6 +163,7 @@ export async function ingestEvents(
     rows.push(toRow(index, parsed.data));
   });
 
+  lap("validate");
   let duplicates = 0;
   const result = await db.transaction().execute(async (trx) => {
     const departments = await departmentKeys(trx);
@@ -203,13 +215,27 @@ export async function ingestEvents(
 
     candidates = await checkReferences(trx, candidates, (row, error) => reject(row.index, row.id, [error]));
 
-    if (candidates.length > 0) {
-      await createStubCustomers(trx, candidates, now);
-      await attributeManagers(trx, candidates);
-      await insertRows(trx, candidates);
+    if (candidates.length === 0) return 0;
+    await createStubCustomers(trx, candidates, now);
+    await attributeManagers(trx, candidates);
+    lap("lookup");
+    const inserted = await insertRows(trx, candidates);
+    // A concurrent batch may have stored some of the same events since the lookup above.
+    const raced = candidates.filter((r) => !inserted.has(key(r.source, r.id)));
+    if (raced.length > 0) {
+      const current = await storedEvents(trx, raced.map((r) => [r.source, r.id]));
+      for (const row of raced) {
+        if (current.get(key(row.source, row.id))?.content_hash === row.hash) duplicates++;
+        else reject(row.index, row.id, [conflict(row)]);
+      }
     }
-    return candidates.length;
+    lap("insert");
+    // Exactly the rows this transaction stored go into the rollups, in the same transaction.
+    await foldEvents(trx, candidates.filter((r) => inserted.has(key(r.source, r.id))).map(toFoldEvent));
+    lap("rollup");
+    return inserted.size;
   });
+  lap("commit");
 
   return {
     accepted: result,
@@ -355,19 +381,48 @@ async function attributeManagers(db: Kysely<Database>, rows: Row[]) {
   }
 }
 
-async function insertRows(db: Kysely<Database>, rows: Row[]) {
+const departmentOf = (r: Row) => r.department ?? eventTypes[r.type] ?? "";
+
+function toFoldEvent(r: Row): FoldEvent {
+  return {
+    customerId: r.customerId,
+    source: r.source,
+    id: r.id,
+    type: r.type,
+    occurredAt: r.occurredAt,
+    department: departmentOf(r),
+    accountManagerId: r.accountManagerId,
+    amount: r.amount,
+    refId: r.refId,
+    dueAt: r.dueAt,
+    promisedAt: r.promisedAt,
+    scale: r.scale,
+    score: r.score,
+    hours: r.hours,
+  };
+}
+
+/** Inserts in key order (concurrent batches then wait on shared keys in the same order); returns the keys stored. */
+async function insertRows(db: Kysely<Database>, unordered: Row[]): Promise<Set<string>> {
+  const rows = [...unordered].sort(
+    (a, b) => compare(a.customerId, b.customerId) || compare(a.source, b.source) || compare(a.id, b.id),
+  );
   const col = <T>(f: (r: Row) => T) => rows.map(f);
-  await sql`
+  const { rows: stored } = await sql<{ source: string; id: string }>`
     insert into events (customer_id, source, id, type, occurred_at, department, account_manager_id, amount, ref_id,
       due_at, promised_at, severity, scale, score, hours, channel, campaign_id, stage, employee, payload, content_hash)
     select * from unnest(
       ${col((r) => r.customerId)}::text[], ${col((r) => r.source)}::text[], ${col((r) => r.id)}::text[],
       ${col((r) => r.type)}::text[], ${col((r) => r.occurredAt)}::timestamptz[],
-      ${col((r) => r.department ?? eventTypes[r.type] ?? "")}::text[], ${col((r) => r.accountManagerId)}::uuid[],
+      ${col(departmentOf)}::text[], ${col((r) => r.accountManagerId)}::uuid[],
       ${col((r) => r.amount)}::numeric[], ${col((r) => r.refId)}::text[], ${col((r) => r.dueAt)}::timestamptz[],
       ${col((r) => r.promisedAt)}::timestamptz[], ${col((r) => r.severity)}::text[], ${col((r) => r.scale)}::smallint[],
       ${col((r) => r.score)}::smallint[], ${col((r) => r.hours)}::numeric[], ${col((r) => r.channel)}::text[],
       ${col((r) => r.campaignId)}::text[], ${col((r) => r.stage)}::text[], ${col((r) => r.employee)}::text[],
       ${col((r) => (r.payload === null ? null : JSON.stringify(r.payload)))}::jsonb[], ${col((r) => r.hash)}::text[])
-    on conflict do nothing`.execute(db);
+    on conflict do nothing
+    returning source, id`.execute(db);
+  return new Set(stored.map((r) => key(r.source, r.id)));
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

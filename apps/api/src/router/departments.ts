@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { protectedProcedure, router } from "../trpc";
+import { readProcedure, router } from "../trpc";
 
 export const departmentsRouter = router({
-  list: protectedProcedure
+  list: readProcedure
     .meta({ openapi: { method: "GET", path: "/departments", tags: ["departments"], summary: "All departments" } })
     .input(z.void())
     .output(z.array(z.object({ key: z.string(), name: z.string(), description: z.string().nullable() })))

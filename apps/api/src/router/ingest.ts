@@ -1,19 +1,36 @@
+import { TRPCError } from "@trpc/server";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import { ingestCustomers, ingestEvents } from "@retain/warehouse";
-import { roleProcedure, router } from "../trpc";
+import { actorOf } from "../context";
+import { ingestProcedure, router } from "../trpc";
 import { rejection } from "./shapes";
 
 // Items are validated one by one inside the warehouse, so one bad item never fails its batch.
-const ingestProcedure = roleProcedure("admin");
+const limitedIngest = ingestProcedure.use(async ({ ctx, next }) => {
+  const key = ctx.apiKey ? `key:${ctx.apiKey.id}` : `user:${ctx.user?.id ?? "?"}`;
+  try {
+    await ctx.ingestLimiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `ingest rate exceeded; retry in ${Math.ceil(error.msBeforeNext / 1000)} s`,
+      });
+    }
+    throw error;
+  }
+  return next();
+});
 
 export const ingestRouter = router({
-  customers: ingestProcedure
+  customers: limitedIngest
     .meta({ openapi: { method: "POST", path: "/customers", tags: ["ingest"], summary: "Upsert customers by id (≤ 10,000)" } })
     .input(z.object({ customers: z.array(z.unknown()) }))
     .output(z.object({ created: z.number().int(), updated: z.number().int(), rejected: z.array(rejection) }))
-    .mutation(({ ctx, input }) => ingestCustomers(ctx.db, input.customers)),
+    .mutation(({ ctx, input }) => ingestCustomers(ctx.db, input.customers, { actor: actorOf(ctx) })),
 
-  events: ingestProcedure
+  events: limitedIngest
     .meta({ openapi: { method: "POST", path: "/events", tags: ["ingest"], summary: "Ingest events idempotently (≤ 10,000)" } })
     .input(z.object({ events: z.array(z.unknown()) }))
     .output(z.object({ accepted: z.number().int(), duplicates: z.number().int(), rejected: z.array(rejection) }))

@@ -2,7 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { findUserByEmail } from "@retain/access";
 import { getMetric, metricCatalog, metricSeries, MetricQueryError } from "@retain/metrics";
-import { protectedProcedure, router } from "../trpc";
+import { authorisedScope } from "../scope";
+import { readProcedure, router } from "../trpc";
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,7 +18,7 @@ const catalogEntry = z.object({
 });
 
 export const metricsRouter = router({
-  list: protectedProcedure
+  list: readProcedure
     .meta({ openapi: { method: "GET", path: "/metrics", tags: ["metrics"], summary: "The metric catalog" } })
     .input(z.void())
     .output(z.array(catalogEntry))
@@ -33,7 +34,7 @@ export const metricsRouter = router({
       })),
     ),
 
-  series: protectedProcedure
+  series: readProcedure
     .meta({ openapi: { method: "GET", path: "/metrics/{key}", tags: ["metrics"], summary: "One metric per period" } })
     .input(
       z.object({
@@ -62,6 +63,11 @@ export const metricsRouter = router({
         if (!manager) throw new TRPCError({ code: "NOT_FOUND", message: `accountManager: no user ${input.accountManager}` });
         accountManagerId = manager.id;
       }
+      const scope = await authorisedScope(ctx, {
+        department: input.department,
+        accountManagerId,
+        customerId: input.customer,
+      });
       const settings = await ctx.settings();
       try {
         return await metricSeries(
@@ -71,9 +77,7 @@ export const metricsRouter = router({
             from: input.from,
             to: input.to,
             grain: input.grain,
-            department: input.department,
-            accountManagerId,
-            customerId: input.customer,
+            ...scope,
           },
           settings,
         );

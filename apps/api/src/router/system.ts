@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { protectedProcedure, publicProcedure, router } from "../trpc";
-import { settingsSchema } from "../settings";
+import { actorOf } from "../context";
+import { isValidTimeZone } from "../env";
+import { adminProcedure, protectedProcedure, publicProcedure, router } from "../trpc";
+import { settingsSchema, updateSettings } from "../settings";
 
 export const systemRouter = router({
   health: publicProcedure
@@ -19,4 +21,27 @@ export const settingsRouter = router({
     .input(z.void())
     .output(settingsSchema)
     .query(({ ctx }) => ctx.settings()),
+
+  update: adminProcedure
+    .meta({ openapi: { method: "PATCH", path: "/settings", tags: ["settings"], summary: "Change organisation settings (admin)" } })
+    .input(
+      z.object({
+        timeZone: z.string().refine(isValidTimeZone, "is not a known IANA time zone").optional(),
+        churnDays: z.number().int().min(1).max(3650).optional(),
+        complaintSlaHours: z.number().positive().max(24 * 365).optional(),
+        currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as EUR").optional(),
+        locale: z
+          .string()
+          .min(2)
+          .max(35)
+          .refine((l) => Intl.NumberFormat.supportedLocalesOf([l]).length > 0, "is not a supported locale")
+          .optional(),
+      }),
+    )
+    .output(settingsSchema)
+    .mutation(async ({ ctx, input }) => {
+      const settings = await updateSettings(ctx.db, actorOf(ctx), input);
+      ctx.invalidateSettings();
+      return settings;
+    }),
 });

@@ -1,7 +1,15 @@
 import { z } from "zod";
-import { createUser, PASSWORD_MAX, PASSWORD_MIN, roles } from "@retain/access";
+import { createUser, listAudit, listUsers, PASSWORD_MAX, PASSWORD_MIN, roles, updateUser } from "@retain/access";
+import { actorOf } from "../context";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
-import { publicUser } from "./shapes";
+import { auditView, publicUser } from "./shapes";
+
+const password = z
+  .string()
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+const department = z.string().min(1).max(40);
+const level = z.enum(["senior", "intermediate", "junior"]);
 
 export const usersRouter = router({
   me: protectedProcedure
@@ -10,21 +18,48 @@ export const usersRouter = router({
     .output(publicUser)
     .query(({ ctx }) => ctx.user),
 
+  list: adminProcedure
+    .meta({ openapi: { method: "GET", path: "/users", tags: ["users"], summary: "All users (admin)" } })
+    .input(z.void())
+    .output(z.array(publicUser))
+    .query(({ ctx }) => listUsers(ctx.db)),
+
   create: adminProcedure
     .meta({ openapi: { method: "POST", path: "/users", tags: ["users"], summary: "Create a user (admin)" } })
     .input(
       z.object({
         email: z.email().max(254),
         name: z.string().trim().min(1).max(200),
-        password: z
-          .string()
-          .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
-          .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`),
+        password,
         role: z.enum(roles),
-        department: z.string().min(1).max(40).optional(),
-        level: z.enum(["senior", "intermediate", "junior"]).optional(),
+        department: department.optional(),
+        level: level.optional(),
       }),
     )
     .output(publicUser)
-    .mutation(({ ctx, input }) => createUser(ctx.db, input)),
+    .mutation(({ ctx, input }) => createUser(ctx.db, input, actorOf(ctx))),
+
+  update: adminProcedure
+    .meta({
+      openapi: { method: "PATCH", path: "/users/{id}", tags: ["users"], summary: "Change role, department, name, password or deactivate (admin)" },
+    })
+    .input(
+      z.object({
+        id: z.uuid(),
+        name: z.string().trim().min(1).max(200).optional(),
+        role: z.enum(roles).optional(),
+        department: department.nullable().optional(),
+        level: level.nullable().optional(),
+        active: z.boolean().optional(),
+        password: password.optional(),
+      }),
+    )
+    .output(publicUser)
+    .mutation(({ ctx, input: { id, ...changes } }) => updateUser(ctx.db, actorOf(ctx), id, changes)),
+
+  history: adminProcedure
+    .meta({ openapi: { method: "GET", path: "/users/{id}/history", tags: ["users"], summary: "Audit history of a user (admin)" } })
+    .input(z.object({ id: z.uuid() }))
+    .output(z.array(auditView))
+    .query(async ({ ctx, input }) => (await listAudit(ctx.db, { entityType: "user", entityId: input.id, limit: 200 })).items),
 });

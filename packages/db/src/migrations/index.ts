@@ -1,9 +1,13 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./2026_11_23_0001_core";
 import * as m0002 from "./2026_11_23_0002_goals";
+import * as m0101 from "./2026_11_23_0101_rollups";
+import * as m0201 from "./2026_11_23_0201_access";
 
 // Static provider: works the same from source, in tests and in bundles.
 export const migrations: Record<string, Migration> = {
   "2026_11_23_0001_core": m0001,
   "2026_11_23_0002_goals": m0002,
+  "2026_11_23_0101_rollups": m0101,
+  "2026_11_23_0201_access": m0201,
 };

@@ -186,4 +186,29 @@ describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
     expect(JSON.parse(text).error.code).toBe("BAD_REQUEST");
     expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
   });
+
+  it("sets security headers and a request id on every response, and keeps API answers out of caches", async () => {
+    const res = await call("GET", "/health");
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("refuses bodies over the size limit with 413 before parsing them", async () => {
+    const response = await fetch(`${url}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: `{"events":["${"x".repeat(33 * 1024 * 1024)}"]}`,
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses tRPC batches of more than 20 calls", async () => {
+    const paths = Array.from({ length: 21 }, () => "system.health").join(",");
+    const response = await fetch(`${url}/trpc/${paths}?batch=1&input={}`);
+    expect(response.status).toBe(400);
+  });
 });
+

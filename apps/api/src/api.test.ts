@@ -202,7 +202,7 @@ describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
       body: `{"events":["${"x".repeat(33 * 1024 * 1024)}"]}`,
     });
     expect(response.status).toBe(413);
-    expect((await response.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("PAYLOAD_TOO_LARGE");
   });
 
   it("refuses tRPC batches of more than 20 calls", async () => {

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { findUserByEmail } from "@retain/access";
-import { getMetric, metricCatalog, metricSeries, MetricQueryError } from "@retain/metrics";
+import { getMetric, listMetrics, metricSeries, MetricQueryError } from "@retain/metrics";
 import { authorisedScope } from "../scope";
 import { readProcedure, router } from "../trpc";
 
@@ -22,17 +22,7 @@ export const metricsRouter = router({
     .meta({ openapi: { method: "GET", path: "/metrics", tags: ["metrics"], summary: "The metric catalog" } })
     .input(z.void())
     .output(z.array(catalogEntry))
-    .query(() =>
-      metricCatalog.map(({ key, name, unit, direction, department, description, additive }) => ({
-        key,
-        name,
-        unit,
-        direction,
-        department,
-        description,
-        additive,
-      })),
-    ),
+    .query(() => listMetrics()),
 
   series: readProcedure
     .meta({ openapi: { method: "GET", path: "/metrics/{key}", tags: ["metrics"], summary: "One metric per period" } })

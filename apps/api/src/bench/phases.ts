@@ -1,0 +1,219 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "@retain/db";
+import * as warehouse from "@retain/warehouse";
+import { ingestEvents, type IngestOptions } from "@retain/warehouse";
+import { eventBatch, physicalRows, WINDOW_START } from "./generate";
+import { rawRevenueSeries, rawRollupGroupBy } from "./raw-queries";
+
+/** A signed-in HTTP client of the running app. */
+export type Client = { url: string; token: string };
+
+export const BATCH = 5_000;
+
+export async function call<T>(client: { url: string; token?: string }, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${client.url}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(client.token ? { authorization: `Bearer ${client.token}` } : {}),
+    },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** Sizes of the numbered batches that make up `events` events. */
+export function batchSizes(events: number, size = BATCH): number[] {
+  return Array.from({ length: Math.ceil(events / size) }, (_, k) => Math.min(size, events - k * size));
+}
+
+/**
+ * (a) The physical reference: the same events as prepared rows, written with one multi-row
+ * INSERT … SELECT FROM unnest(…) per 10,000 rows into a copy of the events table (same indexes and
+ * constraints). A stand-in for COPY, which `pg` cannot stream without pg-copy-streams. Only the
+ * statements are timed, not the preparation of the rows.
+ */
+export async function measureCopy(
+  db: Kysely<Database>,
+  options: { events: number; customers: number; managerOf: (customerId: string) => string | null },
+): Promise<{ rows: number; seconds: number }> {
+  await sql`create table events_copy (like events including all)`.execute(db);
+  let timed = 0;
+  let rows = 0;
+  const sizes = batchSizes(options.events);
+  for (let k = 0; k < sizes.length; k += 2) {
+    const events = [...eventBatch(k, sizes[k] ?? 0, options.customers), ...(k + 1 < sizes.length ? eventBatch(k + 1, sizes[k + 1] ?? 0, options.customers) : [])];
+    const c = physicalRows(events, options.managerOf);
+    const started = performance.now();
+    await sql`
+      insert into events_copy (customer_id, source, id, type, occurred_at, department, account_manager_id, amount, ref_id,
+        due_at, promised_at, severity, scale, score, hours, channel, campaign_id, stage, employee, payload, content_hash)
+      select * from unnest(
+        ${c.customer_id}::text[], ${c.source}::text[], ${c.id}::text[], ${c.type}::text[], ${c.occurred_at}::timestamptz[],
+        ${c.department}::text[], ${c.account_manager_id}::uuid[], ${c.amount}::numeric[], ${c.ref_id}::text[],
+        ${c.due_at}::timestamptz[], ${c.promised_at}::timestamptz[], ${c.severity}::text[], ${c.scale}::smallint[],
+        ${c.score}::smallint[], ${c.hours}::numeric[], ${c.channel}::text[], ${c.campaign_id}::text[], ${c.stage}::text[],
+        ${c.employee}::text[], ${c.payload}::jsonb[], ${c.content_hash}::text[])`.execute(db);
+    timed += seconds(started);
+    rows += events.length;
+  }
+  await sql`drop table events_copy`.execute(db);
+  return { rows, seconds: timed };
+}
+
+type IngestAnswer = { accepted: number; duplicates: number; rejected: { index: number; errors: { message: string }[] }[] };
+export type Rate = { events: number; seconds: number; perSecond: number };
+
+/**
+ * (b) The events through `POST /api/v1/events` in 5,000-event batches: the first half one request
+ * at a time, the second half from two concurrent clients.
+ */
+export async function measureRestIngest(
+  client: Client,
+  options: { events: number; customers: number },
+): Promise<{ sequential: Rate; concurrent: Rate; overall: Rate; rejected: number; firstRejection: string | null }> {
+  const sizes = batchSizes(options.events);
+  let rejected = 0;
+  let firstRejection: string | null = null;
+  const send = async (k: number) => {
+    const body = JSON.stringify({ events: eventBatch(k, sizes[k] ?? 0, options.customers) });
+    const answer = await call<IngestAnswer>(client, "POST", "/events", body);
+    rejected += answer.rejected.length;
+    firstRejection ??= answer.rejected[0]?.errors[0]?.message ?? null;
+    return sizes[k] ?? 0;
+  };
+  const rate = (events: number, started: number): Rate => {
+    const s = seconds(started);
+    return { events, seconds: s, perSecond: events / s };
+  };
+
+  const half = Math.ceil(sizes.length / 2);
+  let started = performance.now();
+  let events = 0;
+  for (let k = 0; k < half; k++) {
+    const sent = await send(k);
+    events += sent;
+  }
+  const sequential = rate(events, started);
+
+  started = performance.now();
+  let next = half;
+  events = 0;
+  const worker = async () => {
+    while (next < sizes.length) {
+      const sent = await send(next++);
+      events += sent;
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const concurrent = rate(events, started);
+  const total = sequential.events + concurrent.events;
+  const totalSeconds = sequential.seconds + concurrent.seconds;
+  return {
+    sequential,
+    concurrent,
+    overall: { events: total, seconds: totalSeconds, perSecond: total / totalSeconds },
+    rejected,
+    firstRejection,
+  };
+}
+
+type Rebuild = (db: Kysely<Database>, options: { timeZone: string }) => Promise<unknown>;
+
+/** `rebuildRollups` when the warehouse has it (checked at run time, so the bench runs before rollups exist). */
+export function findRebuild(): Rebuild | null {
+  const candidate: unknown = (warehouse as Record<string, unknown>).rebuildRollups;
+  return typeof candidate === "function" ? (candidate as Rebuild) : null;
+}
+
+async function bestOf(times: number, work: () => Promise<unknown>): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await work();
+    best = Math.min(best, seconds(started));
+  }
+  return best;
+}
+
+/** (c) Full rollup rebuild against the same aggregates by plain GROUP BY; best of two runs each. */
+export async function measureRebuild(db: Kysely<Database>, zone: string): Promise<{ fullRollupS: number | null; rawGroupByS: number }> {
+  const rawGroupByS = await bestOf(2, () => rawRollupGroupBy(db, zone));
+  const rebuild = findRebuild();
+  const fullRollupS = rebuild ? await bestOf(2, () => rebuild(db, { timeZone: zone })) : null;
+  return { fullRollupS, rawGroupByS };
+}
+
+/** (d) 10,000 new events through `ingestEvents`, with the rollup phase as the warehouse reports it. */
+export async function measureIncremental(
+  db: Kysely<Database>,
+  options: { events: number; customers: number },
+): Promise<{ events: number; accepted: number; rollupMs: number | null; totalMs: number }> {
+  const events = batchSizes(options.events).flatMap((size, k) => eventBatch(k, size, options.customers, "inc"));
+  const phases = new Map<string, number>();
+  const ingestOptions: IngestOptions & { onTiming?: (phase: string, ms: number) => void } = {
+    onTiming: (phase, ms) => phases.set(phase, (phases.get(phase) ?? 0) + ms),
+  };
+  const started = performance.now();
+  const result = await ingestEvents(db, events, ingestOptions);
+  const totalMs = performance.now() - started;
+  // The whole rollup phase when reported as one, else the sum of its parts (rollup.lock, rollup.upsert…).
+  const parts = [...phases].filter(([phase]) => phase.startsWith("rollup."));
+  const rollupMs = phases.get("rollup") ?? (parts.length > 0 ? parts.reduce((sum, [, ms]) => sum + ms, 0) : null);
+  return { events: events.length, accepted: result.accepted, rollupMs, totalMs };
+}
+
+const monthStart = (offset: number) => {
+  const d = new Date(WINDOW_START);
+  d.setUTCMonth(d.getUTCMonth() + offset);
+  return d.toISOString().slice(0, 10);
+};
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+}
+
+type Series = { points: { period: string; value: number | null }[] };
+
+/**
+ * (e) 12-month revenue series of the sales department over HTTP, the window moving month by month,
+ * against the same series by GROUP BY on raw events (also used to check the answers).
+ */
+export async function measureReads(
+  client: Client,
+  db: Kysely<Database>,
+  options: { reads: number; rawReads: number; zone: string },
+): Promise<{ p50: number; p95: number; rawP95: number; mismatches: number }> {
+  const window = (i: number) => ({ from: monthStart(i % 13), to: monthStart((i % 13) + 12), department: "sales" });
+  const path = (i: number) => {
+    const w = window(i);
+    return `/metrics/revenue?from=${w.from}&to=${w.to}&grain=month&department=${w.department}`;
+  };
+  for (let i = 0; i < 5; i++) await call(client, "GET", path(i));
+
+  const latencies: number[] = [];
+  const answers = new Map<number, Series>();
+  for (let i = 0; i < options.reads; i++) {
+    const started = performance.now();
+    const series = await call<Series>(client, "GET", path(i));
+    latencies.push(performance.now() - started);
+    if (i < 13) answers.set(i, series);
+  }
+
+  const rawLatencies: number[] = [];
+  let mismatches = 0;
+  for (let i = 0; i < options.rawReads; i++) {
+    const started = performance.now();
+    const raw = await rawRevenueSeries(db, { ...window(i), zone: options.zone });
+    rawLatencies.push(performance.now() - started);
+    for (const point of answers.get(i)?.points ?? []) {
+      if (Math.abs((point.value ?? 0) - (raw.get(point.period) ?? 0)) > 0.005) mismatches++;
+    }
+  }
+  return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rawP95: percentile(rawLatencies, 0.95), mismatches };
+}

@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import { startApp, type RunningApp } from "../app";
+import { benchCustomers, managerEmail } from "./generate";
+import { BATCH, call, measureCopy, measureIncremental, measureReads, measureRebuild, measureRestIngest, type Client } from "./phases";
+import { openScratchDatabase } from "./scratch-database";
+
+export type BenchOptions = {
+  events: number;
+  /** PostgreSQL server to create the scratch database on; PGlite without. */
+  databaseUrl?: string;
+  /** PGlite in memory instead of a temporary directory. */
+  memory?: boolean;
+  customers?: number;
+  managers?: number;
+  incrementalEvents?: number;
+  reads?: number;
+  rawReads?: number;
+  log?: (line: string) => void;
+};
+
+/** The figures of one run; the first twelve fields are the `--json` contract of issue 3. */
+export type BenchResult = {
+  database: "postgres" | "pglite";
+  events: number;
+  copy_rows_per_s: number;
+  ingest_events_per_s: number;
+  full_rollup_s: number | null;
+  raw_groupby_s: number;
+  incremental_events: number;
+  incremental_rollup_ms: number | null;
+  read_p50_ms: number;
+  read_p95_ms: number;
+  raw_read_p95_ms: number;
+  rss_mb: number;
+  ingest_sequential_events_per_s: number;
+  ingest_concurrent_events_per_s: number;
+  ingest_rejected: number;
+  incremental_total_ms: number;
+  read_mismatches: number;
+  seconds: number;
+};
+
+const ZONE = "UTC";
+const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const started = performance.now();
+  const log = options.log ?? (() => undefined);
+  const customers = options.customers ?? 5_000;
+  const managers = options.managers ?? 10;
+  const scratch = await openScratchDatabase({ databaseUrl: options.databaseUrl, memory: options.memory });
+  const { db, kind, location } = scratch.handle;
+  let running: RunningApp | undefined;
+  try {
+    log(`database: ${kind} ${location}`);
+    const admin = { email: "bench-admin@example.com", password: randomBytes(12).toString("base64url") };
+    running = await startApp({
+      database: scratch.handle,
+      port: 0,
+      seed: "none",
+      adminEmail: admin.email,
+      adminPassword: admin.password,
+      timeZone: ZONE,
+      logLevel: "warn",
+    });
+    const { token } = await call<{ token: string }>({ url: running.url }, "POST", "/auth/login", admin);
+    const client: Client = { url: running.url, token };
+    for (let n = 0; n < managers; n++) {
+      const user = { email: managerEmail(n), name: `Bench manager ${n}`, password: admin.password, role: "account_manager" };
+      await call(client, "POST", "/users", user);
+    }
+    const people = benchCustomers(customers, managers);
+    for (let i = 0; i < people.length; i += BATCH) await call(client, "POST", "/customers", { customers: people.slice(i, i + BATCH) });
+    const managerRows = await db.selectFrom("customers").select(["id", "account_manager_id"]).execute();
+    const managerOf = new Map(managerRows.map((r) => [r.id, r.account_manager_id]));
+    log(`set up ${customers.toLocaleString("en-US")} customers and ${managers} account managers`);
+
+    const copy = await measureCopy(db, { events: options.events, customers, managerOf: (id) => managerOf.get(id) ?? null });
+    log(`(a) physical reference: ${copy.rows.toLocaleString("en-US")} rows in ${copy.seconds.toFixed(1)} s`);
+
+    const ingest = await measureRestIngest(client, { events: options.events, customers });
+    log(`(b) REST ingest: ${ingest.overall.events.toLocaleString("en-US")} events in ${ingest.overall.seconds.toFixed(1)} s, ${ingest.rejected} rejected${ingest.firstRejection ? ` (first: ${ingest.firstRejection})` : ""}`);
+    // What autovacuum would do after a bulk load; both the rollups and the baselines profit alike.
+    await sql`analyze`.execute(db);
+
+    const rebuild = await measureRebuild(db, ZONE);
+    log(`(c) full rollup rebuild: ${rebuild.fullRollupS === null ? "n/a" : `${rebuild.fullRollupS.toFixed(2)} s`}, raw GROUP BY ${rebuild.rawGroupByS.toFixed(2)} s`);
+
+    const incremental = await measureIncremental(db, { events: options.incrementalEvents ?? 10_000, customers });
+    log(`(d) incremental: ${incremental.accepted.toLocaleString("en-US")} events accepted in ${incremental.totalMs.toFixed(0)} ms, rollup ${incremental.rollupMs === null ? "n/a" : `${incremental.rollupMs.toFixed(0)} ms`}`);
+
+    const reads = await measureReads(client, db, { reads: options.reads ?? 200, rawReads: options.rawReads ?? 20, zone: ZONE });
+    log(`(e) reads: p50 ${reads.p50.toFixed(1)} ms, p95 ${reads.p95.toFixed(1)} ms, raw p95 ${reads.rawP95.toFixed(1)} ms, ${reads.mismatches} mismatches`);
+
+    return {
+      database: kind,
+      events: options.events,
+      copy_rows_per_s: round(copy.rows / copy.seconds),
+      ingest_events_per_s: round(ingest.overall.perSecond),
+      full_rollup_s: rebuild.fullRollupS === null ? null : round(rebuild.fullRollupS, 3),
+      raw_groupby_s: round(rebuild.rawGroupByS, 3),
+      incremental_events: incremental.events,
+      incremental_rollup_ms: incremental.rollupMs === null ? null : round(incremental.rollupMs, 1),
+      read_p50_ms: round(reads.p50, 2),
+      read_p95_ms: round(reads.p95, 2),
+      raw_read_p95_ms: round(reads.rawP95, 2),
+      rss_mb: round(process.resourceUsage().maxRSS / 1024),
+      ingest_sequential_events_per_s: round(ingest.sequential.perSecond),
+      ingest_concurrent_events_per_s: round(ingest.concurrent.perSecond),
+      ingest_rejected: ingest.rejected,
+      incremental_total_ms: round(incremental.totalMs, 1),
+      read_mismatches: reads.mismatches,
+      seconds: round((performance.now() - started) / 1000, 1),
+    };
+  } finally {
+    await running?.close();
+    await scratch.drop();
+  }
+}

@@ -146,6 +146,9 @@ export interface RollupDailyTable {
   training_hours: RollupSum;
 }
 
+/** The measures of rollup_daily summed over account managers, per local day × department. */
+export type RollupDepartmentDailyTable = Omit<RollupDailyTable, "account_manager_id">;
+
 /** Per customer × local day × department × account manager, for distinct-customer counts. */
 export interface RollupCustomerDailyTable {
   customer_id: string;
@@ -221,6 +224,7 @@ export interface Database {
   events: EventsTable;
   goals: GoalsTable;
   rollup_daily: RollupDailyTable;
+  rollup_department_daily: RollupDepartmentDailyTable;
   rollup_customer_daily: RollupCustomerDailyTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;

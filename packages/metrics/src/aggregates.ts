@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import type { MetricContext, PeriodValues } from "./definition";
 import { labelOfPeriodStart } from "./periods";
 import { and, liveEvents, periodBucket, scopeConditions } from "./live-events";
+import { rollupBucket, rollupOrRaw, rollupRows } from "./rollup-reads";
 import { ratio, toNumber, type SqlNumber } from "./values";
 
 /*
@@ -22,35 +23,56 @@ export function byPeriod<R extends { bucket: string }>(
 
 const occurredBucket = (ctx: MetricContext) => periodBucket(ctx, sql`e.occurred_at`);
 
-/** Number of live events of `type` per period. */
-export function countEvents(type: string): Compute {
+/** Number of live events of `type` per period; `measure`: the count column of `rollup_daily`. */
+export function countEvents(type: string, measure: string): Compute {
   return async (ctx) => {
-    const { rows } = await sql<{ bucket: string; n: number }>`
-      select ${occurredBucket(ctx)} as bucket, count(*) as n
-      from (${liveEvents(ctx, [type])}) e
-      group by bucket`.execute(ctx.db);
+    const { rows } = await sql<{ bucket: string; n: number }>`${rollupOrRaw(
+      ctx,
+      sql`select ${rollupBucket(ctx)} as bucket, sum(${sql.ref(`r.${measure}`)}) as n
+        ${rollupRows(ctx, "activity")}
+        group by bucket`,
+      sql`select ${occurredBucket(ctx)} as bucket, count(*) as n
+        from (${liveEvents(ctx, [type])}) e
+        group by bucket`,
+    )}`.execute(ctx.db);
     return byPeriod(ctx, rows, (r) => r.n);
   };
 }
 
-/** Exact Σ of a numeric column of live events of `type` per period (summed as numeric, 2 decimals like the column). */
-export function sumEvents(type: string, column: "amount" | "hours"): Compute {
+/**
+ * Exact Σ of a numeric column of live events of `type` per period (summed as numeric, 2 decimals
+ * like the column); `measure`: the sum column of `rollup_daily`.
+ */
+export function sumEvents(type: string, column: "amount" | "hours", measure: string): Compute {
   return async (ctx) => {
-    const { rows } = await sql<{ bucket: string; total: SqlNumber }>`
-      select ${occurredBucket(ctx)} as bucket, coalesce(sum(${sql.ref(`e.${column}`)}), 0) as total
-      from (${liveEvents(ctx, [type])}) e
-      group by bucket`.execute(ctx.db);
+    const { rows } = await sql<{ bucket: string; total: SqlNumber }>`${rollupOrRaw(
+      ctx,
+      sql`select ${rollupBucket(ctx)} as bucket, sum(${sql.ref(`r.${measure}`)}) as total
+        ${rollupRows(ctx, "activity")}
+        group by bucket`,
+      sql`select ${occurredBucket(ctx)} as bucket, coalesce(sum(${sql.ref(`e.${column}`)}), 0) as total
+        from (${liveEvents(ctx, [type])}) e
+        group by bucket`,
+    )}`.execute(ctx.db);
     return byPeriod(ctx, rows, (r) => toNumber(r.total));
   };
 }
 
-/** Number of distinct customers with a live event of `type` per period. */
-export function distinctCustomers(type: string): Compute {
+/**
+ * Number of distinct customers with a live event of `type` per period; `measure`: the count
+ * column of `rollup_customer_daily` that is positive on the days the customer had one.
+ */
+export function distinctCustomers(type: string, measure: string): Compute {
   return async (ctx) => {
-    const { rows } = await sql<{ bucket: string; n: number }>`
-      select ${occurredBucket(ctx)} as bucket, count(distinct e.customer_id) as n
-      from (${liveEvents(ctx, [type])}) e
-      group by bucket`.execute(ctx.db);
+    const { rows } = await sql<{ bucket: string; n: number }>`${rollupOrRaw(
+      ctx,
+      sql`select ${rollupBucket(ctx)} as bucket, count(distinct r.customer_id) as n
+        ${rollupRows(ctx, "customers", [sql`${sql.ref(`r.${measure}`)} > 0`])}
+        group by bucket`,
+      sql`select ${occurredBucket(ctx)} as bucket, count(distinct e.customer_id) as n
+        from (${liveEvents(ctx, [type])}) e
+        group by bucket`,
+    )}`.execute(ctx.db);
     return byPeriod(ctx, rows, (r) => r.n);
   };
 }
@@ -63,16 +85,24 @@ export function eventShare(options: {
   types: readonly [string, ...string[]];
   hits: (ctx: MetricContext) => RawBuilder<unknown>;
   total?: (ctx: MetricContext) => RawBuilder<unknown>;
+  /** The same counts as sums of `rollup_daily` columns of the row `r`, e.g. `r.csat_positive`. */
+  rollup: { hits: string; total: string };
   scale?: number;
 }): Compute {
   return async (ctx) => {
     const total = options.total?.(ctx) ?? sql`true`;
-    const { rows } = await sql<{ bucket: string; hits: number; total: number }>`
-      select ${occurredBucket(ctx)} as bucket,
-        count(*) filter (where ${options.hits(ctx)}) as hits,
-        count(*) filter (where ${total}) as total
-      from (${liveEvents(ctx, options.types)}) e
-      group by bucket`.execute(ctx.db);
+    const { rows } = await sql<{ bucket: string; hits: number; total: number }>`${rollupOrRaw(
+      ctx,
+      sql`select ${rollupBucket(ctx)} as bucket,
+          sum(${sql.raw(options.rollup.hits)}) as hits, sum(${sql.raw(options.rollup.total)}) as total
+        ${rollupRows(ctx, "activity")}
+        group by bucket`,
+      sql`select ${occurredBucket(ctx)} as bucket,
+          count(*) filter (where ${options.hits(ctx)}) as hits,
+          count(*) filter (where ${total}) as total
+        from (${liveEvents(ctx, options.types)}) e
+        group by bucket`,
+    )}`.execute(ctx.db);
     return byPeriod(ctx, rows, (r) => ratio(r.hits, r.total, options.scale ?? 100));
   };
 }

@@ -40,6 +40,8 @@ export type MetricContext = {
   churnDays: number;
   complaintSlaHours: number;
   now: Date;
+  /** Read event-local metrics from the rollups when they are built in `timeZone`; false: raw events only. */
+  rollups: boolean;
 };
 
 /**

@@ -32,4 +32,10 @@ export {
   type MetricKey,
   type MetricInfo,
 } from "./catalog";
-export { metricSeries, type MetricSeriesQuery, type MetricSeries, type MetricPoint } from "./series";
+export {
+  metricSeries,
+  type MetricSeriesQuery,
+  type MetricSeriesOptions,
+  type MetricSeries,
+  type MetricPoint,
+} from "./series";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { KyselyPlugin } from "kysely";
+import { sql, type KyselyPlugin } from "kysely";
 import { testDialects, type TestDatabase } from "@retain/db/testing";
 import { metricCatalog } from "./catalog";
 import { MetricQueryError } from "./errors";
 import { metricSeries, type MetricSeriesQuery } from "./series";
-import { MANAGER_A, MANAGER_B, defaultSettings, insertEvents, valuesOf } from "./test-support";
+import { MANAGER_A, MANAGER_B, defaultSettings, ensureRollups, insertEvents, valuesOf } from "./test-support";
 import type { MetricScope, MetricSettings } from "./definition";
 import { periodsBetween } from "./periods";
 import { randomDataSet, referenceValues } from "./reference-model";
@@ -126,6 +126,59 @@ describe.each(testDialects())("metricSeries on $kind", (dialect) => {
         expect(series.points).toHaveLength(105);
         expect(statements, metric.key).toBe(1);
       }
+      // The same from the rollups (the zone check is part of the statement).
+      await ensureRollups(t.db, defaultSettings.timeZone);
+      for (const metric of metricCatalog) {
+        for (const scope of [{ department: "sales" }, { accountManagerId: MANAGER_A }]) {
+          statements = 0;
+          await metricSeries(
+            db,
+            { metric: metric.key, from: "2025-01-01", to: "2027-01-01", grain: "week", ...scope },
+            defaultSettings,
+          );
+          expect(statements, metric.key).toBe(1);
+        }
+      }
+    });
+
+    it("reads event-local metrics from the rollups, and raw events when the zone or scope needs it", async () => {
+      await ensureRollups(t.db, "UTC");
+      const revenue = (settings: Partial<MetricSettings> = {}, query: Partial<MetricSeriesQuery> = {}) =>
+        metricSeries(
+          t.db,
+          { metric: "revenue", from: "2026-03-01", to: "2026-04-01", grain: "month", ...query },
+          { ...defaultSettings, ...settings },
+        ).then((s) => s.points[0]?.value);
+      expect(await revenue()).toBe(15);
+      // Tampering with the rollups shows which path answers.
+      await sql`update rollup_department_daily set revenue = revenue + 100 where day = '2026-03-28'`.execute(
+        t.db,
+      );
+      try {
+        expect(await revenue()).toBe(115);
+        expect(await revenue({}, { department: "sales" })).toBe(115);
+        expect(await revenue({ timeZone: "Europe/Berlin" })).toBe(15); // built in UTC: raw events
+        expect(await revenue({}, { customerId: "c1" })).toBe(15); // per customer: raw events
+        expect(
+          (
+            await metricSeries(
+              t.db,
+              { metric: "revenue", from: "2026-03-01", to: "2026-04-01", grain: "month" },
+              defaultSettings,
+              { rollups: false },
+            )
+          ).points[0]?.value,
+        ).toBe(15);
+        // Whichever zone the rollups say they are cut in is the one they answer for.
+        await sql`update settings set value = '"Europe/Berlin"' where key = 'rollupTimeZone'`.execute(t.db);
+        expect(await revenue({ timeZone: "Europe/Berlin" })).toBe(115);
+        expect(await revenue()).toBe(15);
+      } finally {
+        await sql`update settings set value = '"UTC"' where key = 'rollupTimeZone'`.execute(t.db);
+        await sql`update rollup_department_daily set revenue = revenue - 100 where day = '2026-03-28'`.execute(
+          t.db,
+        );
+      }
     });
 
     it("takes the current time as now by default", async () => {
@@ -179,14 +232,15 @@ describe.each(testDialects())("metricSeries on $kind", (dialect) => {
         { department: "marketing", accountManagerId: MANAGER_B },
       ];
       const runs = [
-        ...scopes.flatMap((scope) =>
-          ["UTC", "America/New_York"].map((timeZone) => ({ scope, timeZone, grain: "month" as const })),
+        ...["UTC", "America/New_York"].flatMap((timeZone) =>
+          scopes.map((scope) => ({ scope, timeZone, grain: "month" as const })),
         ),
         { scope: {}, timeZone: "Europe/Berlin", grain: "week" as const },
       ];
       let compared = 0;
-      for (const metric of metricCatalog.filter((m) => !m.key.startsWith("tier_"))) {
-        for (const { scope, timeZone, grain } of runs) {
+      // Zone outermost: the rollups are rebuilt when the zone changes.
+      for (const { scope, timeZone, grain } of runs) {
+        for (const metric of metricCatalog.filter((m) => !m.key.startsWith("tier_"))) {
           const periods = periodsBetween("2025-12-01", "2026-05-01", grain, timeZone);
           const expected = referenceValues(events, metric.key, periods, {
             grain,

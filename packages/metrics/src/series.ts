@@ -53,6 +53,14 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   throw new MetricQueryError(field, issue?.message ?? "invalid metric query");
 }
 
+export type MetricSeriesOptions = {
+  /**
+   * Read event-local metrics from the rollups when they are built in the query's zone (default
+   * true); false computes everything from raw events, e.g. to check the rollups against.
+   */
+  rollups?: boolean;
+};
+
 /**
  * The values of one metric for every period of `grain` that intersects `[from, to)`, in order.
  * A point always covers its whole period. Throws MetricQueryError for an invalid query.
@@ -61,6 +69,7 @@ export async function metricSeries(
   db: Kysely<Database>,
   query: MetricSeriesQuery,
   settings: MetricSettings,
+  options: MetricSeriesOptions = {},
 ): Promise<MetricSeries> {
   const q = parse(querySchema, query);
   const s = parse(settingsSchema, settings);
@@ -81,6 +90,7 @@ export async function metricSeries(
     churnDays: s.churnDays,
     complaintSlaHours: s.complaintSlaHours,
     now: s.now ?? new Date(),
+    rollups: options.rollups ?? true,
   };
   const values = await metric.compute(ctx);
   const empty = emptyValue(metric);

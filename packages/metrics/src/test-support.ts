@@ -1,12 +1,15 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { expect } from "vitest";
 import type { Database, NewEvent } from "@retain/db";
+import { rebuildRollups } from "@retain/warehouse";
 import type { MetricScope, MetricSettings } from "./definition";
 import type { Grain } from "./periods";
 import { metricSeries } from "./series";
 
 /*
  * Fixtures for the metric tests: events written straight into `events`, and a short way
- * to read a series back as { label: value }. Each definition has its cases beside it
+ * to read a series back as { label: value } — from the rollups, rebuilt in the query's zone
+ * whenever the events changed, and checked against the same series computed from raw events. Each definition has its cases beside it
  * (`definitions/<key>.cases.ts`); definitions.test.ts runs them all on one database per dialect.
  */
 
@@ -98,7 +101,22 @@ export const defaultSettings: MetricSettings = {
 
 export type SeriesOptions = MetricScope & Partial<MetricSettings> & { grain?: Grain };
 
-/** The series of `metric` over local dates [from, to) as `{ label: value }`, in period order. */
+const builtFor = new WeakMap<Kysely<Database>, string>();
+
+/** Rebuilds the rollups in `timeZone` unless they already hold exactly the current events in it. */
+export async function ensureRollups(db: Kysely<Database>, timeZone: string): Promise<void> {
+  const { rows } = await sql<{ n: number; last: number }>`
+    select count(*) as n, coalesce(max(seq), 0) as last from events`.execute(db);
+  const state = `${timeZone} ${rows[0]?.n} ${rows[0]?.last}`;
+  if (builtFor.get(db) === state) return;
+  await rebuildRollups(db, { timeZone });
+  builtFor.set(db, state);
+}
+
+/**
+ * The series of `metric` over local dates [from, to) as `{ label: value }`, in period order, read
+ * from up-to-date rollups; fails unless the raw-event computation gives exactly the same points.
+ */
 export async function valuesOf(
   db: Kysely<Database>,
   metric: string,
@@ -107,11 +125,12 @@ export async function valuesOf(
   options: SeriesOptions = {},
 ): Promise<Record<string, number | null>> {
   const { grain = "month", department, accountManagerId, customerId, ...settings } = options;
-  const series = await metricSeries(
-    db,
-    { metric, from, to, grain, department, accountManagerId, customerId },
-    { ...defaultSettings, ...settings },
-  );
+  const query = { metric, from, to, grain, department, accountManagerId, customerId };
+  const effective = { ...defaultSettings, ...settings };
+  await ensureRollups(db, effective.timeZone);
+  const series = await metricSeries(db, query, effective);
+  const raw = await metricSeries(db, query, effective, { rollups: false });
+  expect(series.points, `${metric} from rollups vs raw events`).toEqual(raw.points);
   return Object.fromEntries(series.points.map((p) => [p.period, p.value]));
 }
 

@@ -231,7 +231,9 @@ export async function ingestEvents(
     }
     lap("insert");
     // Exactly the rows this transaction stored go into the rollups, in the same transaction.
-    await foldEvents(trx, candidates.filter((r) => inserted.has(key(r.source, r.id))).map(toFoldEvent));
+    await foldEvents(trx, candidates.filter((r) => inserted.has(key(r.source, r.id))).map(toFoldEvent), {
+      onTiming: options.onTiming,
+    });
     lap("rollup");
     return inserted.size;
   });
@@ -341,7 +343,8 @@ function referenceError(row: Row, target: StoredRef | undefined): FieldError | n
 }
 
 async function createStubCustomers(db: Kysely<Database>, rows: Row[], now: Date) {
-  const ids = [...new Set(rows.map((r) => r.customerId).filter((id) => id !== ""))];
+  // Sorted: concurrent batches insert shared new customers in the same order and cannot deadlock.
+  const ids = [...new Set(rows.map((r) => r.customerId).filter((id) => id !== ""))].sort(compare);
   if (ids.length === 0) return;
   // Unknown customers become stubs flagged incomplete, so no event is lost; an upsert completes them.
   await sql`

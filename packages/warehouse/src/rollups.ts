@@ -3,8 +3,9 @@ import { NO_MANAGER, type Database } from "@retain/db";
 
 /*
  * Rollups of the event-local metrics, in the organisation's local day:
- *   rollup_daily          day × department × account manager → counts and exact sums
- *   rollup_customer_daily customer × day × department × account manager → orders, campaign touches
+ *   rollup_daily            day × department × account manager → counts and exact sums
+ *   rollup_department_daily day × department → the same, summed over managers (department reads)
+ *   rollup_customer_daily   customer × day × department × account manager → orders, campaign touches
  * Both are folded inside every ingest transaction (foldEvents) and can be recomputed from raw
  * events (rebuildRollups). The measures below are the single description both use, so the two
  * paths cannot drift apart. The zone the rollups are cut in is the settings row `rollupTimeZone`;
@@ -40,8 +41,8 @@ export type FoldResult = {
   folded: boolean;
   /** Stored events a void of this batch took out of the rollups. */
   voided: number;
-  dailyRows: number;
-  customerRows: number;
+  /** Rollup rows inserted or updated, all tables together. */
+  rows: number;
 };
 
 type Measure = { column: string; when: string; sum?: "amount" | "hours" };
@@ -54,7 +55,10 @@ const dailyMeasures: readonly Measure[] = [
   { column: "payments", when: "e.type = 'payment'" },
   { column: "payments_amount", when: "e.type = 'payment'", sum: "amount" },
   { column: "payments_with_due", when: "e.type = 'payment' and e.due_at is not null" },
-  { column: "payments_on_time", when: "e.type = 'payment' and e.due_at is not null and e.occurred_at <= e.due_at" },
+  {
+    column: "payments_on_time",
+    when: "e.type = 'payment' and e.due_at is not null and e.occurred_at <= e.due_at",
+  },
   { column: "opportunities_won", when: "e.type = 'opportunity_won'" },
   { column: "opportunities_lost", when: "e.type = 'opportunity_lost'" },
   { column: "visits", when: "e.type = 'visit'" },
@@ -76,8 +80,19 @@ const dailyMeasures: readonly Measure[] = [
   { column: "training_hours", when: "e.type = 'training'", sum: "hours" },
 ];
 const dailyTypes = [
-  "order", "payment", "opportunity_won", "opportunity_lost", "visit", "complaint", "praise", "survey",
-  "feedback", "delivery", "supplier_issue", "defect", "training",
+  "order",
+  "payment",
+  "opportunity_won",
+  "opportunity_lost",
+  "visit",
+  "complaint",
+  "praise",
+  "survey",
+  "feedback",
+  "delivery",
+  "supplier_issue",
+  "defect",
+  "training",
 ] as const;
 
 const customerMeasures: readonly Measure[] = [
@@ -87,8 +102,8 @@ const customerMeasures: readonly Measure[] = [
 const customerTypes = ["order", "campaign_touch"] as const;
 
 type RollupTable = {
-  name: "rollup_daily" | "rollup_customer_daily";
-  /** Key columns with their expression over `e` (`day` is added by `keyExpressions`). */
+  name: "rollup_daily" | "rollup_department_daily" | "rollup_customer_daily";
+  /** Key columns with their expression over `e`; `day` is the local day in the rollup zone. */
   key: readonly (readonly [string, string])[];
   measures: readonly Measure[];
   types: readonly string[];
@@ -98,13 +113,31 @@ const noManager = `coalesce(e.account_manager_id, '${NO_MANAGER}'::uuid)`;
 const tables: readonly RollupTable[] = [
   {
     name: "rollup_daily",
-    key: [["department", "e.department"], ["day", ""], ["account_manager_id", noManager]],
+    key: [
+      ["department", "e.department"],
+      ["day", ""],
+      ["account_manager_id", noManager],
+    ],
+    measures: dailyMeasures,
+    types: dailyTypes,
+  },
+  {
+    name: "rollup_department_daily",
+    key: [
+      ["department", "e.department"],
+      ["day", ""],
+    ],
     measures: dailyMeasures,
     types: dailyTypes,
   },
   {
     name: "rollup_customer_daily",
-    key: [["customer_id", "e.customer_id"], ["day", ""], ["department", "e.department"], ["account_manager_id", noManager]],
+    key: [
+      ["customer_id", "e.customer_id"],
+      ["day", ""],
+      ["department", "e.department"],
+      ["account_manager_id", noManager],
+    ],
     measures: customerMeasures,
     types: customerTypes,
   },
@@ -145,6 +178,16 @@ function rollupInsert(table: RollupTable, source: RawBuilder<unknown>, zone: str
     group by ${positions}
     ${add ? sql`order by ${positions}` : sql``}
     ${onConflict}`;
+}
+
+/** rollup_department_daily from rollup_daily (rebuild). */
+function departmentsFromManagers() {
+  const columns = dailyMeasures.map((m) => sql.ref(m.column));
+  return sql`
+    insert into rollup_department_daily (department, day, ${sql.join(columns)})
+    select department, day, ${sql.join(dailyMeasures.map((m) => sql`sum(${sql.ref(m.column)})`))}
+    from rollup_daily
+    group by department, day`;
 }
 
 /** Live (not voided) events as a fold source with sign 1. */
@@ -304,7 +347,10 @@ async function newlyVoided(db: Kysely<Database>, voids: readonly FoldEvent[]): P
     }));
 }
 
-async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
@@ -319,7 +365,7 @@ export async function foldEvents(
   events: readonly FoldEvent[],
   options: FoldOptions = {},
 ): Promise<FoldResult> {
-  const result: FoldResult = { folded: false, voided: 0, dailyRows: 0, customerRows: 0 };
+  const result: FoldResult = { folded: false, voided: 0, rows: 0 };
   if (events.length === 0) return { ...result, folded: true };
   return inTransaction(db, async (trx) => {
     const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
@@ -351,13 +397,17 @@ export async function foldEvents(
       for (const table of tables) {
         const relevant = signed.filter((e) => table.types.includes(e.type));
         if (relevant.length === 0) continue;
+        const at = performance.now();
         const { numAffectedRows } = await rollupInsert(table, batchSource(relevant), zone, true).execute(trx);
-        const n = Number(numAffectedRows ?? 0);
-        if (table.name === "rollup_daily") result.dailyRows = n;
-        else result.customerRows = n;
+        options.onTiming?.(`rollup.${table.name}`, performance.now() - at);
+        result.rows += Number(numAffectedRows ?? 0);
         const removed = negatives.filter((e) => table.types.includes(e.type));
         if (removed.length > 0) {
-          await deleteEmptyRows(table, removed.map((e) => ({ ...e, sign: -1 as const })), zone).execute(trx);
+          await deleteEmptyRows(
+            table,
+            removed.map((e) => ({ ...e, sign: -1 as const })),
+            zone,
+          ).execute(trx);
         }
       }
     });
@@ -365,12 +415,17 @@ export async function foldEvents(
   });
 }
 
-export type RebuildOptions = {
+export type RebuildOptions = FoldOptions & {
   /** Zone to cut local days in; default: the `timeZone` setting, else UTC. */
   timeZone?: string;
 };
 
-export type RebuildResult = { timeZone: string; dailyRows: number; customerRows: number; ms: number };
+export type RebuildResult = {
+  timeZone: string;
+  /** Rows written per rollup table. */
+  rows: Record<RollupTable["name"], number>;
+  ms: number;
+};
 
 export class RollupZoneError extends Error {
   override name = "RollupZoneError";
@@ -381,22 +436,33 @@ export class RollupZoneError extends Error {
  * rollups and fills them with one INSERT … SELECT … GROUP BY per table. Metric reads and ingest
  * transactions that fold meanwhile wait for it (TRUNCATE, and the zone row; see lockRollupZone).
  */
-export async function rebuildRollups(db: Kysely<Database>, options: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuildRollups(
+  db: Kysely<Database>,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
   const started = performance.now();
   return inTransaction(db, async (trx) => {
     const configured = options.timeZone ?? (await setting(trx, "timeZone")) ?? "UTC";
-    if (!isTimeZone(configured)) throw new RollupZoneError(`time zone must be an IANA name, got ${JSON.stringify(configured)}`);
+    if (!isTimeZone(configured))
+      throw new RollupZoneError(`time zone must be an IANA name, got ${JSON.stringify(configured)}`);
     const zone = configured;
     // Taking the row lock first waits for folds that hold it in share mode.
     await sql`
       insert into settings (key, value) values (${ROLLUP_TIME_ZONE}, ${JSON.stringify(zone)}::jsonb)
       on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(trx);
-    await sql`truncate rollup_daily, rollup_customer_daily`.execute(trx);
-    const counts: number[] = [];
+    await sql`truncate ${sql.join(tables.map((t) => sql.table(t.name)))}`.execute(trx);
+    const rows = { rollup_daily: 0, rollup_department_daily: 0, rollup_customer_daily: 0 };
     for (const table of tables) {
-      const { numAffectedRows } = await rollupInsert(table, liveEventSource(), zone, false).execute(trx);
-      counts.push(Number(numAffectedRows ?? 0));
+      // Departments are the manager rows summed up: no second pass over the events.
+      const statement =
+        table.name === "rollup_department_daily"
+          ? departmentsFromManagers()
+          : rollupInsert(table, liveEventSource(), zone, false);
+      const at = performance.now();
+      const { numAffectedRows } = await statement.execute(trx);
+      options.onTiming?.(table.name, performance.now() - at);
+      rows[table.name] = Number(numAffectedRows ?? 0);
     }
-    return { timeZone: zone, dailyRows: counts[0] ?? 0, customerRows: counts[1] ?? 0, ms: performance.now() - started };
+    return { timeZone: zone, rows, ms: performance.now() - started };
   });
 }

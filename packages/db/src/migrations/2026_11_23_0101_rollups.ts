@@ -8,14 +8,6 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   const count = "integer";
   const sum = "numeric";
-  // One wide row per day × department × account manager (a sentinel uuid stands for "none", so
-  // the manager can be part of the key). Wide, not one row per measure: a metric reads one to
-  // three measures of the same rows, a batch upserts one row per key, and ratios need no join.
-  let daily = db.schema
-    .createTable("rollup_daily")
-    .addColumn("department", "text", (c) => c.notNull())
-    .addColumn("day", "date", (c) => c.notNull())
-    .addColumn("account_manager_id", "uuid", (c) => c.notNull());
   const measures: [string, string][] = [
     ["orders", count],
     ["revenue", sum],
@@ -40,14 +32,42 @@ export async function up(db: Kysely<any>): Promise<void> {
     ["defects", count],
     ["training_hours", sum],
   ];
+  // Rows are updated in place by every batch: room on each page keeps those updates HOT.
+  const fillfactor = sql`with (fillfactor = 80)`;
+
+  // One wide row per day × department × account manager (a sentinel uuid stands for "none", so
+  // the manager can be part of the key). Wide, not one row per measure: a metric reads one to
+  // three measures of the same rows, a batch upserts one row per key, and ratios need no join.
+  let daily = db.schema
+    .createTable("rollup_daily")
+    .addColumn("department", "text", (c) => c.notNull())
+    .addColumn("day", "date", (c) => c.notNull())
+    .addColumn("account_manager_id", "uuid", (c) => c.notNull());
   for (const [name, type] of measures) {
     daily = daily.addColumn(name, sql.raw(type), (c) => c.notNull().defaultTo(0));
   }
-  await daily.addPrimaryKeyConstraint("rollup_daily_pk", ["department", "day", "account_manager_id"]).execute();
+  await daily
+    .addPrimaryKeyConstraint("rollup_daily_pk", ["department", "day", "account_manager_id"])
+    .modifyEnd(fillfactor)
+    .execute();
   await db.schema
     .createIndex("rollup_daily_manager_idx")
     .on("rollup_daily")
     .columns(["account_manager_id", "day"])
+    .execute();
+
+  // The same measures summed over managers: what department and organisation reads use (one row
+  // per day and department instead of one per manager).
+  let departmentDaily = db.schema
+    .createTable("rollup_department_daily")
+    .addColumn("department", "text", (c) => c.notNull())
+    .addColumn("day", "date", (c) => c.notNull());
+  for (const [name, type] of measures) {
+    departmentDaily = departmentDaily.addColumn(name, sql.raw(type), (c) => c.notNull().defaultTo(0));
+  }
+  await departmentDaily
+    .addPrimaryKeyConstraint("rollup_department_daily_pk", ["department", "day"])
+    .modifyEnd(fillfactor)
     .execute();
 
   // Per customer, for the distinct counts (active customers, purchase frequency, campaign reach).
@@ -59,7 +79,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("account_manager_id", "uuid", (c) => c.notNull())
     .addColumn("orders", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("campaign_touches", "integer", (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint("rollup_customer_daily_pk", ["customer_id", "day", "department", "account_manager_id"])
+    .addPrimaryKeyConstraint("rollup_customer_daily_pk", [
+      "customer_id",
+      "day",
+      "department",
+      "account_manager_id",
+    ])
+    .modifyEnd(fillfactor)
     .execute();
   await db.schema
     .createIndex("rollup_customer_daily_department_idx")
@@ -75,7 +101,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Voids are looked up by their target (source, ref_id): live-event filters and the fold.
   await sql`create index events_void_ref_idx on events (source, ref_id) where type = 'void'`.execute(db);
   // Resolutions and follow-up visits are joined to their complaint / request by ref_id.
-  await sql`create index events_ref_idx on events (customer_id, source, ref_id) where ref_id is not null`.execute(db);
+  await sql`create index events_ref_idx on events (customer_id, source, ref_id) where ref_id is not null`.execute(
+    db,
+  );
   // Idempotency per (source, id) enforced by the database on one node, so concurrent batches carrying
   // the same id for different customers cannot both be stored (see docs/scaling.md for Citus).
   await sql`create unique index events_source_id_key on events (source, id)`.execute(db);
@@ -88,6 +116,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists events_ref_idx`.execute(db);
   await sql`drop index if exists events_void_ref_idx`.execute(db);
   await db.schema.dropTable("rollup_customer_daily").ifExists().execute();
+  await db.schema.dropTable("rollup_department_daily").ifExists().execute();
   await db.schema.dropTable("rollup_daily").ifExists().execute();
   await db.deleteFrom("settings").where("key", "=", "rollupTimeZone").execute();
 }

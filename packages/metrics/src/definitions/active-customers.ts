@@ -9,5 +9,5 @@ export const activeCustomers = defineMetric({
   department: "sales",
   description: "Distinct customers with an order in the period.",
   additive: false,
-  compute: distinctCustomers("order"),
+  compute: distinctCustomers("order", "orders"),
 });

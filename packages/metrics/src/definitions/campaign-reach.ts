@@ -9,5 +9,5 @@ export const campaignReach = defineMetric({
   department: "marketing",
   description: "Distinct customers touched by a campaign in the period.",
   additive: false,
-  compute: distinctCustomers("campaign_touch"),
+  compute: distinctCustomers("campaign_touch", "campaign_touches"),
 });

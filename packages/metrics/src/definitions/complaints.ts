@@ -9,5 +9,5 @@ export const complaints = defineMetric({
   department: "customer_service",
   description: "Number of complaints.",
   additive: true,
-  compute: countEvents("complaint"),
+  compute: countEvents("complaint", "complaints"),
 });

@@ -14,5 +14,6 @@ export const csat = defineMetric({
     types: ["survey"],
     hits: () => sql`e.scale = 5 and e.score >= 4`,
     total: () => sql`e.scale = 5`,
+    rollup: { hits: "r.csat_positive", total: "r.csat_surveys" },
   }),
 });

@@ -14,5 +14,6 @@ export const defectRate = defineMetric({
     types: ["defect", "order"],
     hits: () => sql`e.type = 'defect'`,
     total: () => sql`e.type = 'order'`,
+    rollup: { hits: "r.defects", total: "r.orders" },
   }),
 });

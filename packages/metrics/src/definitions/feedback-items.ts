@@ -9,5 +9,5 @@ export const feedbackItems = defineMetric({
   department: "rnd",
   description: "Number of product suggestions from customers.",
   additive: true,
-  compute: countEvents("feedback"),
+  compute: countEvents("feedback", "feedback_items"),
 });

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { defineMetric } from "../definition";
 import { byPeriod } from "../aggregates";
 import { liveEvents, periodBucket } from "../live-events";
+import { rollupBucket, rollupOrRaw, rollupRows } from "../rollup-reads";
 import { ratio } from "../values";
 
 export const nps = defineMetric({
@@ -13,14 +14,21 @@ export const nps = defineMetric({
   description: "Percentage of 10-point surveys scoring 9–10 minus percentage scoring 0–6 (−100 to 100).",
   additive: false,
   compute: async (ctx) => {
-    const { rows } = await sql<{ bucket: string; promoters: number; detractors: number; total: number }>`
-      select ${periodBucket(ctx, sql`e.occurred_at`)} as bucket,
-        count(*) filter (where e.score >= 9) as promoters,
-        count(*) filter (where e.score <= 6) as detractors,
-        count(*) as total
-      from (${liveEvents(ctx, ["survey"])}) e
-      where e.scale = 10
-      group by bucket`.execute(ctx.db);
+    type Row = { bucket: string; promoters: number; detractors: number; total: number };
+    const { rows } = await sql<Row>`${rollupOrRaw(
+      ctx,
+      sql`select ${rollupBucket(ctx)} as bucket, sum(r.nps_promoters) as promoters,
+          sum(r.nps_detractors) as detractors, sum(r.nps_surveys) as total
+        ${rollupRows(ctx, "activity")}
+        group by bucket`,
+      sql`select ${periodBucket(ctx, sql`e.occurred_at`)} as bucket,
+          count(*) filter (where e.score >= 9) as promoters,
+          count(*) filter (where e.score <= 6) as detractors,
+          count(*) as total
+        from (${liveEvents(ctx, ["survey"])}) e
+        where e.scale = 10
+        group by bucket`,
+    )}`.execute(ctx.db);
     return byPeriod(ctx, rows, (r) => ratio(r.promoters - r.detractors, r.total, 100));
   },
 });

@@ -13,5 +13,6 @@ export const onTimeDeliveryRate = defineMetric({
   compute: eventShare({
     types: ["delivery"],
     hits: () => sql`e.promised_at is not null and e.occurred_at <= e.promised_at`,
+    rollup: { hits: "r.deliveries_on_time", total: "r.deliveries" },
   }),
 });

@@ -14,5 +14,6 @@ export const onTimePaymentRate = defineMetric({
     types: ["payment"],
     hits: () => sql`e.due_at is not null and e.occurred_at <= e.due_at`,
     total: () => sql`e.due_at is not null`,
+    rollup: { hits: "r.payments_on_time", total: "r.payments_with_due" },
   }),
 });

@@ -9,5 +9,5 @@ export const orders = defineMetric({
   department: "sales",
   description: "Number of orders.",
   additive: true,
-  compute: countEvents("order"),
+  compute: countEvents("order", "orders"),
 });

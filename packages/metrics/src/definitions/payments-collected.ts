@@ -9,5 +9,5 @@ export const paymentsCollected = defineMetric({
   department: "sales",
   description: "Sum of the amounts of payments.",
   additive: true,
-  compute: sumEvents("payment", "amount"),
+  compute: sumEvents("payment", "amount", "payments_amount"),
 });

@@ -9,5 +9,5 @@ export const praise = defineMetric({
   department: "customer_service",
   description: "Number of praise events.",
   additive: true,
-  compute: countEvents("praise"),
+  compute: countEvents("praise", "praise"),
 });

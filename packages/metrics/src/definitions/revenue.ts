@@ -9,5 +9,5 @@ export const revenue = defineMetric({
   department: "sales",
   description: "Sum of the amounts of orders.",
   additive: true,
-  compute: sumEvents("order", "amount"),
+  compute: sumEvents("order", "amount", "revenue"),
 });

@@ -9,5 +9,5 @@ export const supplierIssues = defineMetric({
   department: "procurement",
   description: "Number of supplier issues.",
   additive: true,
-  compute: countEvents("supplier_issue"),
+  compute: countEvents("supplier_issue", "supplier_issues"),
 });

@@ -9,5 +9,5 @@ export const trainingHours = defineMetric({
   department: "hr",
   description: "Hours of training of customer-facing staff.",
   additive: true,
-  compute: sumEvents("training", "hours"),
+  compute: sumEvents("training", "hours", "training_hours"),
 });

@@ -9,5 +9,5 @@ export const visits = defineMetric({
   department: "sales",
   description: "Number of customer visits.",
   additive: true,
-  compute: countEvents("visit"),
+  compute: countEvents("visit", "visits"),
 });

@@ -13,5 +13,6 @@ export const winRate = defineMetric({
   compute: eventShare({
     types: ["opportunity_won", "opportunity_lost"],
     hits: () => sql`e.type = 'opportunity_won'`,
+    rollup: { hits: "r.opportunities_won", total: "r.opportunities_won + r.opportunities_lost" },
   }),
 });

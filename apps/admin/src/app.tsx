@@ -1,4 +1,5 @@
 import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router";
 import { queryClient } from "./lib/trpc";
@@ -8,6 +9,7 @@ import { theme } from "./theme";
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" autoClose={4000} />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

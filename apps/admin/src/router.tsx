@@ -1,5 +1,6 @@
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, Navigate } from "react-router";
 import { LoginPage } from "./auth/login-page";
+import { RequireRole } from "./auth/require-role";
 import { RequireSession } from "./auth/require-session";
 import { NotFoundPage } from "./components/not-found-page";
 import { AppLayout } from "./shell/app-layout";
@@ -16,6 +17,29 @@ export const router = createBrowserRouter([
             index: true,
             // Charts are the heavy part of the bundle; the login page loads without them.
             lazy: async () => ({ Component: (await import("./overview/overview-page")).OverviewPage }),
+          },
+          {
+            path: "settings",
+            element: <RequireRole roles={["admin"]} />,
+            children: [
+              { index: true, element: <Navigate to="users" replace /> },
+              {
+                path: "users",
+                lazy: async () => ({ Component: (await import("./settings/users-page")).UsersPage }),
+              },
+              {
+                path: "api-keys",
+                lazy: async () => ({ Component: (await import("./settings/api-keys-page")).ApiKeysPage }),
+              },
+              {
+                path: "audit",
+                lazy: async () => ({ Component: (await import("./settings/audit-page")).AuditPage }),
+              },
+              {
+                path: "organisation",
+                lazy: async () => ({ Component: (await import("./settings/organisation-page")).OrganisationPage }),
+              },
+            ],
           },
           { path: "*", element: <NotFoundPage /> },
         ],

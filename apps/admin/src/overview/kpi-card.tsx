@@ -2,14 +2,15 @@ import { Card, Group, Skeleton, Stack, Text, Tooltip } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { QueryError } from "../components/query-error";
 import type { MetricDefinition } from "../hooks/use-metric-catalog";
+import type { MetricFilter } from "../hooks/use-metric-series";
 import type { ResolvedView } from "../lib/view-state";
 import { KpiFigures } from "./kpi-figures";
 import { useKpi } from "./use-kpi";
 
-type Props = { metric: MetricDefinition; view: ResolvedView };
+type Props = { metric: MetricDefinition; view: ResolvedView; filter: MetricFilter };
 
-export function KpiCard({ metric, view }: Props) {
-  const { kpi, pending, error, refetch } = useKpi(metric, view);
+export function KpiCard({ metric, view, filter }: Props) {
+  const { kpi, pending, error, refetch } = useKpi(metric, view, filter);
   return (
     <Card data-testid={`kpi-${metric.key}`} aria-busy={pending} padding="md">
       <Group justify="space-between" gap={4} wrap="nowrap">

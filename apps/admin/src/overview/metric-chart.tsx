@@ -4,7 +4,7 @@ import { useSession } from "../auth/session-context";
 import { EmptyState } from "../components/empty-state";
 import { QueryError } from "../components/query-error";
 import type { MetricDefinition } from "../hooks/use-metric-catalog";
-import { useMetricSeries } from "../hooks/use-metric-series";
+import { useMetricSeries, type MetricFilter } from "../hooks/use-metric-series";
 import { useView } from "../hooks/use-view";
 import { formatPeriodTick, formatRange, formatValue, unitLabel } from "../lib/format";
 import { hasData } from "../lib/summary";
@@ -19,14 +19,14 @@ const GRAIN_TITLES = { day: "Day", week: "Week", month: "Month", quarter: "Quart
 const PER_GRAIN = { day: "daily", week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly" } as const;
 const CHART_HEIGHT = 296;
 
-type Props = { metric: MetricDefinition; kind: ChartKind };
+type Props = { metric: MetricDefinition; kind: ChartKind; filter: MetricFilter };
 
-export function MetricChart({ metric, kind }: Props) {
+export function MetricChart({ metric, kind, filter }: Props) {
   const { settings } = useSession();
   const { view, state, update } = useView();
   const titleId = useId();
-  const current = useMetricSeries(metric.key, view.period, view.grain);
-  const comparison = useMetricSeries(metric.key, view.comparison, view.grain);
+  const current = useMetricSeries(metric.key, view.period, view.grain, filter);
+  const comparison = useMetricSeries(metric.key, view.comparison, view.grain, filter);
 
   const currentLabel = formatRange(view.period, settings.locale);
   const comparisonLabel = formatRange(view.comparison, settings.locale);

@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Group, ScrollArea } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { Outlet } from "react-router";
+import { Outlet, useLocation } from "react-router";
 import { Logo } from "../components/logo";
 import { NavMenu } from "./nav-menu";
 import { UserMenu } from "./user-menu";
@@ -14,9 +14,11 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   // One set of controls, in the top row from the `md` breakpoint on.
   const wide = useMediaQuery("(min-width: 62em)", true, { getInitialValueInEffect: false });
+  // The period and comparison belong to the dashboards; settings pages have none.
+  const dashboard = !useLocation().pathname.startsWith("/settings");
   return (
     <AppShell
-      header={{ height: { base: BAR_HEIGHT + 52, md: BAR_HEIGHT } }}
+      header={{ height: dashboard ? { base: BAR_HEIGHT + 52, md: BAR_HEIGHT } : BAR_HEIGHT }}
       navbar={{ width: NAVBAR_WIDTH, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="xl"
     >
@@ -26,10 +28,10 @@ export function AppLayout() {
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Logo withName />
           </Group>
-          <Box style={{ flex: 1 }}>{wide && <ViewControls />}</Box>
+          <Box style={{ flex: 1 }}>{wide && dashboard && <ViewControls />}</Box>
           <UserMenu />
         </Group>
-        {!wide && (
+        {!wide && dashboard && (
           <Box px="md" h={52}>
             <ViewControls />
           </Box>

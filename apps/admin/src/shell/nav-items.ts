@@ -1,9 +1,52 @@
-import { IconLayoutDashboard, type Icon } from "@tabler/icons-react";
+import {
+  IconHistory,
+  IconKey,
+  IconLayoutDashboard,
+  IconSettings,
+  IconUsers,
+  IconBuilding,
+  type Icon,
+} from "@tabler/icons-react";
+import type { Role } from "../lib/roles";
 
-export type Role = "admin" | "department_head" | "account_manager" | "viewer";
-export type NavItem = { label: string; to: string; icon: Icon; roles: readonly Role[] };
+export type { Role };
+export type NavChild = { label: string; to: string; icon: Icon };
+export type NavItem = {
+  label: string;
+  to: string;
+  icon: Icon;
+  roles: readonly Role[];
+  /** Dashboard sections carry the period and department along; settings pages do not. */
+  dashboard: boolean;
+  children?: readonly NavChild[];
+};
 
 const everyone: readonly Role[] = ["admin", "department_head", "account_manager", "viewer"];
 
-/** Sections of the admin; a role sees only those it may use. */
-export const NAV_ITEMS: readonly NavItem[] = [{ label: "Overview", to: "/", icon: IconLayoutDashboard, roles: everyone }];
+/** Sections of the admin; a role sees only those it may use (and the server refuses the rest anyway). */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: "Overview", to: "/", icon: IconLayoutDashboard, roles: everyone, dashboard: true },
+  {
+    label: "Settings",
+    to: "/settings",
+    icon: IconSettings,
+    roles: ["admin"],
+    dashboard: false,
+    children: [
+      { label: "Users & roles", to: "/settings/users", icon: IconUsers },
+      { label: "API keys", to: "/settings/api-keys", icon: IconKey },
+      { label: "Audit log", to: "/settings/audit", icon: IconHistory },
+      { label: "Organisation", to: "/settings/organisation", icon: IconBuilding },
+    ],
+  },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+/** Whether a role may open `pathname`: the section it belongs to must be one of the role's. */
+export function mayOpen(role: Role, pathname: string): boolean {
+  const section = NAV_ITEMS.find((item) => item.to !== "/" && (pathname === item.to || pathname.startsWith(`${item.to}/`)));
+  return section ? section.roles.includes(role) : true;
+}

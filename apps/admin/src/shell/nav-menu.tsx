@@ -1,27 +1,55 @@
 import { NavLink, Stack } from "@mantine/core";
 import { NavLink as RouterNavLink, useLocation } from "react-router";
 import { useSession } from "../auth/session-context";
-import { NAV_ITEMS } from "./nav-items";
+import { carriedSearch } from "../lib/list-state";
+import { navItemsFor } from "./nav-items";
 
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { user } = useSession();
-  // Moving between sections keeps the period and comparison of the URL.
-  const { search } = useLocation();
+  const { pathname, search } = useLocation();
+  // Moving between dashboard sections keeps the period, comparison and department of the URL.
+  const onDashboard = !pathname.startsWith("/settings");
+  const carried = carriedSearch(search, onDashboard);
+  const linkStyle = { borderRadius: "var(--mantine-radius-md)" };
   return (
     <Stack component="nav" aria-label="Main" gap={2}>
-      {NAV_ITEMS.filter((item) => item.roles.includes(user.role)).map((item) => (
-        <NavLink
-          key={item.to}
-          component={RouterNavLink}
-          to={{ pathname: item.to, search }}
-          end
-          label={item.label}
-          leftSection={<item.icon size={18} stroke={1.7} />}
-          onClick={onNavigate}
-          fw={500}
-          style={{ borderRadius: "var(--mantine-radius-md)" }}
-        />
-      ))}
+      {navItemsFor(user.role).map((item) =>
+        item.children ? (
+          <NavLink
+            key={item.to}
+            label={item.label}
+            leftSection={<item.icon size={18} stroke={1.7} />}
+            defaultOpened={pathname.startsWith(item.to)}
+            childrenOffset={14}
+            fw={500}
+            style={linkStyle}
+          >
+            {item.children.map((child) => (
+              <NavLink
+                key={child.to}
+                component={RouterNavLink}
+                to={child.to}
+                label={child.label}
+                leftSection={<child.icon size={16} stroke={1.7} />}
+                onClick={onNavigate}
+                style={linkStyle}
+              />
+            ))}
+          </NavLink>
+        ) : (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={{ pathname: item.to, search: item.dashboard ? carried : "" }}
+            end
+            label={item.label}
+            leftSection={<item.icon size={18} stroke={1.7} />}
+            onClick={onNavigate}
+            fw={500}
+            style={linkStyle}
+          />
+        ),
+      )}
     </Stack>
   );
 }

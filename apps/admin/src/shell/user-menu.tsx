@@ -3,14 +3,9 @@ import { IconLogout } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { useSession } from "../auth/session-context";
+import { roleLabel } from "../lib/roles";
 import { trpc } from "../lib/trpc";
 
-const ROLE_LABELS: Record<string, string> = {
-  admin: "Administrator",
-  department_head: "Department head",
-  account_manager: "Account manager",
-  viewer: "Viewer",
-};
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -43,7 +38,7 @@ export function UserMenu() {
           {name}
         </Text>
         <Text size="xs" c="dimmed" lh={1.3}>
-          {ROLE_LABELS[user.role] ?? user.role}
+          {roleLabel(user.role)}
           {user.department ? ` · ${user.department}` : ""}
         </Text>
       </Box>

@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "@retain/db";
 import { createUser, hashPassword } from "@retain/access";
 import { customersAtCreation, generateDemo } from "@retain/demo";
-import { assignManager, changeTier, ingestCustomers, ingestEvents, MAX_BATCH } from "@retain/warehouse";
+import { assignManager, changeTier, ingestCustomers, ingestEvents, MAX_BATCH, rebuildRollups } from "@retain/warehouse";
 
 export const DEMO_PASSWORD = "retain-demo";
 const MARKER = "demo_seeded_at";
@@ -63,11 +63,14 @@ export async function seedDemo(
 
   let loaded = 0;
   for (const batch of chunks(demo.events(), MAX_BATCH)) {
-    const result = await ingestEvents(db, batch);
+    const result = await ingestEvents(db, batch, { deferRollups: true });
     if (result.rejected.length > 0) throw new Error(`demo events rejected: ${JSON.stringify(result.rejected[0])}`);
     loaded += batch.length;
     progress(`demo: ${loaded.toLocaleString("en-US")} / ${demo.eventCount.toLocaleString("en-US")} events`);
   }
+
+  // One set-based pass instead of folding batch by batch: the same rollups, several times faster.
+  await rebuildRollups(db);
 
   if (demo.goals.length > 0) {
     await db

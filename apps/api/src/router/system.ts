@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rebuildRollups } from "@retain/warehouse";
 import { actorOf } from "../context";
 import { isValidTimeZone } from "../env";
 import { adminProcedure, protectedProcedure, publicProcedure, router } from "../trpc";
@@ -40,8 +41,11 @@ export const settingsRouter = router({
     )
     .output(settingsSchema)
     .mutation(async ({ ctx, input }) => {
+      const before = await ctx.settings();
       const settings = await updateSettings(ctx.db, actorOf(ctx), input);
       ctx.invalidateSettings();
+      // Rollups are cut in local days: a new zone means recomputing them (reads use raw events meanwhile).
+      if (settings.timeZone !== before.timeZone) await rebuildRollups(ctx.db, { timeZone: settings.timeZone });
       return settings;
     }),
 });

@@ -11,7 +11,7 @@ import { createRandom, deriveSeed } from "./random";
 import type { DemoData, DemoOptions } from "./types";
 
 /** Customers at scale 1. */
-const CUSTOMERS = 2_400;
+const CUSTOMERS = 2_050;
 const MIN_CUSTOMERS = 20;
 
 /**

@@ -3,7 +3,7 @@ import type { CustomerInput, EventInput } from "@retain/warehouse";
 export type DemoOptions = {
   /** Same seed, same data. Default 42. */
   seed?: number;
-  /** Multiplies customers and activity; 1 ≈ 2,400 customers and ~240k events. Default 1. */
+  /** Multiplies customers and activity; 1 ≈ 2,050 customers and ~220k events. Default 1. */
   scale?: number;
   /** The last moment of the data; nothing happens after it. */
   today: Date;

@@ -3,6 +3,7 @@ import * as m0001 from "./2026_11_23_0001_core";
 import * as m0002 from "./2026_11_23_0002_goals";
 import * as m0101 from "./2026_11_23_0101_rollups";
 import * as m0201 from "./2026_11_23_0201_access";
+import * as m0202 from "./2026_11_23_0202_drop_events_seq_idx";
 
 // Static provider: works the same from source, in tests and in bundles.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_0002_goals": m0002,
   "2026_11_23_0101_rollups": m0101,
   "2026_11_23_0201_access": m0201,
+  "2026_11_23_0202_drop_events_seq_idx": m0202,
 };

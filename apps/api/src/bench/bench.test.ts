@@ -4,8 +4,18 @@ import { formatReport } from "./report";
 import { runBench } from "./run-bench";
 
 const contract = [
-  "database", "events", "copy_rows_per_s", "ingest_events_per_s", "full_rollup_s", "raw_groupby_s", "incremental_events",
-  "incremental_rollup_ms", "read_p50_ms", "read_p95_ms", "raw_read_p95_ms", "rss_mb",
+  "database",
+  "events",
+  "copy_rows_per_s",
+  "ingest_events_per_s",
+  "full_rollup_s",
+  "raw_groupby_s",
+  "incremental_events",
+  "incremental_rollup_ms",
+  "read_p50_ms",
+  "read_p95_ms",
+  "raw_read_p95_ms",
+  "rss_mb",
 ];
 
 describe("benchmark (smoke, small)", () => {
@@ -16,12 +26,34 @@ describe("benchmark (smoke, small)", () => {
   });
 
   it("runs every phase on PGlite and reports every figure of the JSON contract", async () => {
-    const result = await runBench({ events: 5_000, memory: true, customers: 500, managers: 2, incrementalEvents: 1_000, reads: 20, rawReads: 5 });
+    const result = await runBench({
+      events: 5_000,
+      memory: true,
+      customers: 500,
+      managers: 2,
+      incrementalEvents: 1_000,
+      reads: 20,
+      rawReads: 5,
+    });
     for (const field of contract) expect(result).toHaveProperty(field);
     const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
     expect(Object.keys(json).slice(0, contract.length)).toEqual(contract);
-    expect(result).toMatchObject({ database: "pglite", events: 5_000, incremental_events: 1_000, ingest_rejected: 0, read_mismatches: 0 });
-    for (const field of ["copy_rows_per_s", "ingest_events_per_s", "raw_groupby_s", "read_p50_ms", "read_p95_ms", "raw_read_p95_ms", "rss_mb"] as const) {
+    expect(result).toMatchObject({
+      database: "pglite",
+      events: 5_000,
+      incremental_events: 1_000,
+      ingest_rejected: 0,
+      read_mismatches: 0,
+    });
+    for (const field of [
+      "copy_rows_per_s",
+      "ingest_events_per_s",
+      "raw_groupby_s",
+      "read_p50_ms",
+      "read_p95_ms",
+      "raw_read_p95_ms",
+      "rss_mb",
+    ] as const) {
       expect(result[field]).toBeGreaterThan(0);
       expect(Number.isFinite(result[field])).toBe(true);
     }

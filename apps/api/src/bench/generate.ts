@@ -15,7 +15,10 @@ export const WINDOW_MONTHS = 24;
 const WINDOW_MS = Date.UTC(2026, 0, 1) - WINDOW_START;
 const HOUR = 3_600_000;
 
-export type BenchEvent = { id: string; type: EventType; customerId?: string; occurredAt: string } & Record<string, unknown>;
+export type BenchEvent = { id: string; type: EventType; customerId?: string; occurredAt: string } & Record<
+  string,
+  unknown
+>;
 
 /** mulberry32: small, fast and good enough to spread synthetic data. */
 export function random(seed: number): () => number {
@@ -51,9 +54,23 @@ export function benchCustomers(count: number, managers: number): Record<string, 
 
 // Share of each kind of event; pairs (complaint → resolution, request → resolution) count once.
 const mix: [kind: string, weight: number][] = [
-  ["order", 28], ["payment", 16], ["visit", 5], ["contact", 8], ["campaign_touch", 8], ["complaint", 4],
-  ["praise", 3], ["survey", 6], ["service_request", 3], ["feedback", 2], ["delivery", 8], ["supplier_issue", 1],
-  ["defect", 1], ["opportunity_won", 2], ["opportunity_lost", 2], ["training", 1], ["void", 0.3],
+  ["order", 28],
+  ["payment", 16],
+  ["visit", 5],
+  ["contact", 8],
+  ["campaign_touch", 8],
+  ["complaint", 4],
+  ["praise", 3],
+  ["survey", 6],
+  ["service_request", 3],
+  ["feedback", 2],
+  ["delivery", 8],
+  ["supplier_issue", 1],
+  ["defect", 1],
+  ["opportunity_won", 2],
+  ["opportunity_lost", 2],
+  ["training", 1],
+  ["void", 0.3],
 ];
 const mixTotal = mix.reduce((sum, [, w]) => sum + w, 0);
 
@@ -82,52 +99,116 @@ export function eventBatch(index: number, size: number, customers: number, prefi
     switch (kind) {
       case "order": {
         const order: BenchEvent = { ...base, type: "order", amount: money(next(), 5_000) };
-        if (next() < 0.2) order.payload = { sku: `P-${Math.floor(next() * 900) + 100}`, quantity: 1 + Math.floor(next() * 9) };
+        if (next() < 0.2)
+          order.payload = {
+            sku: `P-${Math.floor(next() * 900) + 100}`,
+            quantity: 1 + Math.floor(next() * 9),
+          };
         events.push(order);
         orders.push(order);
         break;
       }
       case "payment":
-        events.push({ ...base, type: "payment", amount: money(next(), 5_000), dueAt: iso(at + Math.floor((next() - 0.3) * 30 * 24 * HOUR)) });
+        events.push({
+          ...base,
+          type: "payment",
+          amount: money(next(), 5_000),
+          dueAt: iso(at + Math.floor((next() - 0.3) * 30 * 24 * HOUR)),
+        });
         break;
       case "contact":
-        events.push({ ...base, type: "contact", channel: ["phone", "sms", "email", "letter", "meeting"][Math.floor(next() * 5)] });
+        events.push({
+          ...base,
+          type: "contact",
+          channel: ["phone", "sms", "email", "letter", "meeting"][Math.floor(next() * 5)],
+        });
         break;
       case "campaign_touch":
         events.push({ ...base, type: "campaign_touch", campaignId: `camp-${Math.floor(next() * 40)}` });
         break;
       case "complaint": {
-        events.push({ ...base, type: "complaint", severity: ["low", "medium", "high"][Math.floor(next() * 3)] });
+        events.push({
+          ...base,
+          type: "complaint",
+          severity: ["low", "medium", "high"][Math.floor(next() * 3)],
+        });
         if (room >= 3) {
-          events.push({ id: `${id}r`, type: "complaint_resolved", customerId: customer, occurredAt: iso(at + Math.floor(next() * 72 * HOUR)), refId: id });
-          if (next() < 0.5) events.push({ id: `${id}v`, type: "visit", customerId: customer, occurredAt: iso(at + Math.floor(next() * 240 * HOUR)), refId: id });
+          events.push({
+            id: `${id}r`,
+            type: "complaint_resolved",
+            customerId: customer,
+            occurredAt: iso(at + Math.floor(next() * 72 * HOUR)),
+            refId: id,
+          });
+          if (next() < 0.5)
+            events.push({
+              id: `${id}v`,
+              type: "visit",
+              customerId: customer,
+              occurredAt: iso(at + Math.floor(next() * 240 * HOUR)),
+              refId: id,
+            });
         }
         break;
       }
       case "service_request":
-        events.push({ ...base, type: "service_request", stage: ["presale", "scheduling", "delivery", "care", "settlement", "repair"][Math.floor(next() * 6)] });
+        events.push({
+          ...base,
+          type: "service_request",
+          stage: ["presale", "scheduling", "delivery", "care", "settlement", "repair"][
+            Math.floor(next() * 6)
+          ],
+        });
         if (room >= 2) {
-          events.push({ id: `${id}r`, type: "service_resolved", customerId: customer, occurredAt: iso(at + Math.floor(next() * 96 * HOUR)), refId: id });
+          events.push({
+            id: `${id}r`,
+            type: "service_resolved",
+            customerId: customer,
+            occurredAt: iso(at + Math.floor(next() * 96 * HOUR)),
+            refId: id,
+          });
         }
         break;
       case "survey": {
         const scale = next() < 0.5 ? 5 : 10;
-        events.push({ ...base, type: "survey", scale, score: scale === 5 ? 1 + Math.floor(next() * 5) : Math.floor(next() * 11) });
+        events.push({
+          ...base,
+          type: "survey",
+          scale,
+          score: scale === 5 ? 1 + Math.floor(next() * 5) : Math.floor(next() * 11),
+        });
         break;
       }
       case "delivery":
-        events.push({ ...base, type: "delivery", promisedAt: iso(at + Math.floor((next() - 0.15) * 5 * 24 * HOUR)) });
+        events.push({
+          ...base,
+          type: "delivery",
+          promisedAt: iso(at + Math.floor((next() - 0.15) * 5 * 24 * HOUR)),
+        });
         break;
       case "opportunity_won":
       case "opportunity_lost":
         events.push({ ...base, type: kind, amount: money(next(), 20_000) });
         break;
       case "training":
-        events.push({ id, type: "training", occurredAt: base.occurredAt, hours: String(1 + Math.floor(next() * 8)), employee: `staff-${Math.floor(next() * 50)}@example.com` });
+        events.push({
+          id,
+          type: "training",
+          occurredAt: base.occurredAt,
+          hours: String(1 + Math.floor(next() * 8)),
+          employee: `staff-${Math.floor(next() * 50)}@example.com`,
+        });
         break;
       case "void": {
         const target = orders[Math.floor(next() * orders.length)];
-        if (target?.customerId) events.push({ id, type: "void", customerId: target.customerId, occurredAt: target.occurredAt, refId: target.id });
+        if (target?.customerId)
+          events.push({
+            id,
+            type: "void",
+            customerId: target.customerId,
+            occurredAt: target.occurredAt,
+            refId: target.id,
+          });
         break;
       }
       default:
@@ -139,13 +220,34 @@ export function eventBatch(index: number, size: number, customers: number, prefi
 
 /** The columns of `events` an event becomes, without validation or lookups: the physical reference. */
 export type PhysicalRows = Record<
-  | "customer_id" | "source" | "id" | "type" | "occurred_at" | "department" | "account_manager_id" | "amount" | "ref_id"
-  | "due_at" | "promised_at" | "severity" | "scale" | "score" | "hours" | "channel" | "campaign_id" | "stage"
-  | "employee" | "payload" | "content_hash",
+  | "customer_id"
+  | "source"
+  | "id"
+  | "type"
+  | "occurred_at"
+  | "department"
+  | "account_manager_id"
+  | "amount"
+  | "ref_id"
+  | "due_at"
+  | "promised_at"
+  | "severity"
+  | "scale"
+  | "score"
+  | "hours"
+  | "channel"
+  | "campaign_id"
+  | "stage"
+  | "employee"
+  | "payload"
+  | "content_hash",
   unknown[]
 >;
 
-export function physicalRows(events: readonly BenchEvent[], managerOf: (customerId: string) => string | null): PhysicalRows {
+export function physicalRows(
+  events: readonly BenchEvent[],
+  managerOf: (customerId: string) => string | null,
+): PhysicalRows {
   const text = (v: unknown) => (v === undefined ? null : String(v));
   const column = <T>(f: (e: BenchEvent) => T) => events.map(f);
   return {

@@ -32,14 +32,21 @@ const dailyMeasures = [
   "count(*) filter (where e.type = 'defect')",
   "sum(e.hours) filter (where e.type = 'training')",
 ];
-const customerMeasures = ["count(*) filter (where e.type = 'order')", "count(*) filter (where e.type = 'campaign_touch')"];
+const customerMeasures = [
+  "count(*) filter (where e.type = 'order')",
+  "count(*) filter (where e.type = 'campaign_touch')",
+];
 
 /** GROUP BY `keys` computing `measures`, wrapped so every aggregate is computed but only one row returns. */
 function groupBy(keys: string[], measures: string[], zone: string) {
   const named = measures.map((m, i) => sql.raw(`${m} as m${i}`));
   const totals = measures.map((_, i) => sql.raw(`sum(m${i})`));
   const keyList = keys.map((k) =>
-    k === "day" ? sql`(e.occurred_at at time zone ${zone})::date` : k === "manager" ? sql`coalesce(e.account_manager_id, ${NO_MANAGER}::uuid)` : sql.raw(`e.${k}`),
+    k === "day"
+      ? sql`(e.occurred_at at time zone ${zone})::date`
+      : k === "manager"
+        ? sql`coalesce(e.account_manager_id, ${NO_MANAGER}::uuid)`
+        : sql.raw(`e.${k}`),
   );
   return sql`
     select count(*) as rows, ${sql.join(totals)}

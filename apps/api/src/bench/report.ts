@@ -1,9 +1,12 @@
 import type { BenchResult } from "./run-bench";
 
-type Row = { figure: string; value: string; baseline: string; ratio: string; target: string; result: "pass" | "FAIL" | "n/a" | "" };
+type Row = { figure: string; value: string; baseline: string; ratio: string; target: string; result: string };
 
-const n = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const verdict = (ok: boolean | null): Row["result"] => (ok === null ? "n/a" : ok ? "pass" : "FAIL");
+const n = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** One verdict per target of the row, in the order of the target column. */
+const verdict = (...checks: (boolean | null)[]) =>
+  checks.map((ok) => (ok === null ? "n/a" : ok ? "pass" : "FAIL")).join(" / ");
 
 /** The targets of issue 3 (PostgreSQL, 2 cores, 1M events; PGlite: ingest ≥ 15,000 events/s). */
 export function reportRows(r: BenchResult): Row[] {
@@ -20,13 +23,20 @@ export function reportRows(r: BenchResult): Row[] {
     result: "",
   });
   return [
-    { figure: "(a) raw insert, physical reference", value: `${n(r.copy_rows_per_s)} rows/s`, baseline: "", ratio: "", target: "", result: "" },
+    {
+      figure: "(a) bulk INSERT … unnest (COPY stand-in)",
+      value: `${n(r.copy_rows_per_s)} rows/s`,
+      baseline: "",
+      ratio: "",
+      target: "",
+      result: "",
+    },
     rest("(b) REST ingest, 1 client", r.ingest_sequential_events_per_s),
     rest("(b) REST ingest, 2 clients", r.ingest_concurrent_events_per_s),
     {
       ...rest("(b) REST ingest, all events", r.ingest_events_per_s),
-      target: `≥ ${n(ingestTarget)} ev/s, ≥ 0.33× raw`,
-      result: verdict(r.ingest_events_per_s >= ingestTarget && copyShare >= 1 / 3),
+      target: `≥ ${n(ingestTarget)} ev/s / ≥ 0.33× raw`,
+      result: verdict(r.ingest_events_per_s >= ingestTarget, copyShare >= 1 / 3),
     },
     {
       figure: "(c) full rollup rebuild",
@@ -44,29 +54,60 @@ export function reportRows(r: BenchResult): Row[] {
       target: "≤ 250 ms",
       result: verdict(r.incremental_rollup_ms === null ? null : r.incremental_rollup_ms <= 250),
     },
-    { figure: "(e) metric read p50, HTTP", value: `${n(r.read_p50_ms, 2)} ms`, baseline: "", ratio: "", target: "", result: "" },
+    {
+      figure: "(e) metric read p50, HTTP",
+      value: `${n(r.read_p50_ms, 2)} ms`,
+      baseline: "",
+      ratio: "",
+      target: "",
+      result: "",
+    },
     {
       figure: "(e) metric read p95, HTTP",
       value: `${n(r.read_p95_ms, 2)} ms`,
       baseline: `${n(r.raw_read_p95_ms, 2)} ms GROUP BY`,
       ratio: `${n(speedup, 1)}× faster`,
-      target: "≤ 20 ms, ≥ 50× faster",
-      result: verdict(r.read_p95_ms <= 20 && speedup >= 50 && r.read_mismatches === 0),
+      target: "≤ 20 ms / ≥ 50× faster / same answers",
+      result: verdict(r.read_p95_ms <= 20, speedup >= 50, r.read_mismatches === 0),
     },
-    { figure: "peak RSS of the bench process", value: `${n(r.rss_mb)} MB`, baseline: "", ratio: "", target: "", result: "" },
+    {
+      figure: "peak RSS of the bench process",
+      value: `${n(r.rss_mb)} MB`,
+      baseline: "",
+      ratio: "",
+      target: "",
+      result: "",
+    },
   ];
 }
 
 export function formatReport(r: BenchResult): string {
-  const header: Row = { figure: "figure", value: "value", baseline: "baseline", ratio: "ratio", target: "target", result: "" };
+  const header: Row = {
+    figure: "figure",
+    value: "value",
+    baseline: "baseline",
+    ratio: "ratio",
+    target: "target",
+    result: "",
+  };
   const rows = [header, ...reportRows(r)];
   const keys = ["figure", "value", "baseline", "ratio", "target", "result"] as const;
   const widths = keys.map((k) => Math.max(...rows.map((row) => row[k].length)));
-  const line = (row: Row) => keys.map((k, i) => row[k].padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const line = (row: Row) =>
+    keys
+      .map((k, i) => row[k].padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   const notes = [
     `${r.database}, ${n(r.events)} events over 5,000 customers, run took ${n(r.seconds, 1)} s`,
-    ...(r.ingest_rejected > 0 ? [`warning: ${n(r.ingest_rejected)} generated events were rejected by the API`] : []),
-    ...(r.read_mismatches > 0 ? [`warning: ${r.read_mismatches} metric points differ from the raw GROUP BY`] : []),
+    ...(r.ingest_rejected > 0
+      ? [`warning: ${n(r.ingest_rejected)} generated events were rejected by the API`]
+      : []),
+    ...(r.read_mismatches > 0
+      ? [`warning: ${r.read_mismatches} metric points differ from the raw GROUP BY`]
+      : []),
   ];
-  return [notes[0] ?? "", "", line(header), ...rows.slice(1).map(line), "", ...notes.slice(1)].join("\n").trimEnd();
+  return [notes[0] ?? "", "", line(header), ...rows.slice(1).map(line), "", ...notes.slice(1)]
+    .join("\n")
+    .trimEnd();
 }

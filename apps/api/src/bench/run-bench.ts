@@ -2,7 +2,16 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { startApp, type RunningApp } from "../app";
 import { benchCustomers, managerEmail } from "./generate";
-import { BATCH, call, measureCopy, measureIncremental, measureReads, measureRebuild, measureRestIngest, type Client } from "./phases";
+import {
+  BATCH,
+  call,
+  measureCopy,
+  measureIncremental,
+  measureReads,
+  measureRebuild,
+  measureRestIngest,
+  type Client,
+} from "./phases";
 import { openScratchDatabase } from "./scratch-database";
 
 export type BenchOptions = {
@@ -67,31 +76,56 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const { token } = await call<{ token: string }>({ url: running.url }, "POST", "/auth/login", admin);
     const client: Client = { url: running.url, token };
     for (let n = 0; n < managers; n++) {
-      const user = { email: managerEmail(n), name: `Bench manager ${n}`, password: admin.password, role: "account_manager" };
+      const user = {
+        email: managerEmail(n),
+        name: `Bench manager ${n}`,
+        password: admin.password,
+        role: "account_manager",
+      };
       await call(client, "POST", "/users", user);
     }
     const people = benchCustomers(customers, managers);
-    for (let i = 0; i < people.length; i += BATCH) await call(client, "POST", "/customers", { customers: people.slice(i, i + BATCH) });
+    for (let i = 0; i < people.length; i += BATCH)
+      await call(client, "POST", "/customers", { customers: people.slice(i, i + BATCH) });
     const managerRows = await db.selectFrom("customers").select(["id", "account_manager_id"]).execute();
     const managerOf = new Map(managerRows.map((r) => [r.id, r.account_manager_id]));
     log(`set up ${customers.toLocaleString("en-US")} customers and ${managers} account managers`);
 
-    const copy = await measureCopy(db, { events: options.events, customers, managerOf: (id) => managerOf.get(id) ?? null });
+    const copy = await measureCopy(db, {
+      events: options.events,
+      customers,
+      managerOf: (id) => managerOf.get(id) ?? null,
+    });
     log(`(a) physical reference: ${copy.rows.toLocaleString("en-US")} rows in ${copy.seconds.toFixed(1)} s`);
 
     const ingest = await measureRestIngest(client, { events: options.events, customers });
-    log(`(b) REST ingest: ${ingest.overall.events.toLocaleString("en-US")} events in ${ingest.overall.seconds.toFixed(1)} s, ${ingest.rejected} rejected${ingest.firstRejection ? ` (first: ${ingest.firstRejection})` : ""}`);
+    log(
+      `(b) REST ingest: ${ingest.overall.events.toLocaleString("en-US")} events in ${ingest.overall.seconds.toFixed(1)} s, ${ingest.rejected} rejected${ingest.firstRejection ? ` (first: ${ingest.firstRejection})` : ""}`,
+    );
     // What autovacuum would do after a bulk load; both the rollups and the baselines profit alike.
     await sql`analyze`.execute(db);
 
     const rebuild = await measureRebuild(db, ZONE);
-    log(`(c) full rollup rebuild: ${rebuild.fullRollupS === null ? "n/a" : `${rebuild.fullRollupS.toFixed(2)} s`}, raw GROUP BY ${rebuild.rawGroupByS.toFixed(2)} s`);
+    log(
+      `(c) full rollup rebuild: ${rebuild.fullRollupS === null ? "n/a" : `${rebuild.fullRollupS.toFixed(2)} s`}, raw GROUP BY ${rebuild.rawGroupByS.toFixed(2)} s`,
+    );
 
-    const incremental = await measureIncremental(db, { events: options.incrementalEvents ?? 10_000, customers });
-    log(`(d) incremental: ${incremental.accepted.toLocaleString("en-US")} events accepted in ${incremental.totalMs.toFixed(0)} ms, rollup ${incremental.rollupMs === null ? "n/a" : `${incremental.rollupMs.toFixed(0)} ms`}`);
+    const incremental = await measureIncremental(db, {
+      events: options.incrementalEvents ?? 10_000,
+      customers,
+    });
+    log(
+      `(d) incremental: ${incremental.accepted.toLocaleString("en-US")} events accepted in ${incremental.totalMs.toFixed(0)} ms, rollup ${incremental.rollupMs === null ? "n/a" : `${incremental.rollupMs.toFixed(0)} ms`} (${[...incremental.phases].map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(", ")})`,
+    );
 
-    const reads = await measureReads(client, db, { reads: options.reads ?? 200, rawReads: options.rawReads ?? 20, zone: ZONE });
-    log(`(e) reads: p50 ${reads.p50.toFixed(1)} ms, p95 ${reads.p95.toFixed(1)} ms, raw p95 ${reads.rawP95.toFixed(1)} ms, ${reads.mismatches} mismatches`);
+    const reads = await measureReads(client, db, {
+      reads: options.reads ?? 200,
+      rawReads: options.rawReads ?? 20,
+      zone: ZONE,
+    });
+    log(
+      `(e) reads: p50 ${reads.p50.toFixed(1)} ms, p95 ${reads.p95.toFixed(1)} ms, raw p95 ${reads.rawP95.toFixed(1)} ms, ${reads.mismatches} mismatches`,
+    );
 
     return {
       database: kind,

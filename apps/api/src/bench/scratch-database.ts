@@ -12,7 +12,10 @@ export type ScratchDatabase = { handle: DatabaseHandle; drop: () => Promise<void
  * `databaseUrl` (dropped afterwards), else PGlite in a temporary directory (removed afterwards) or
  * in memory.
  */
-export async function openScratchDatabase(options: { databaseUrl?: string; memory?: boolean }): Promise<ScratchDatabase> {
+export async function openScratchDatabase(options: {
+  databaseUrl?: string;
+  memory?: boolean;
+}): Promise<ScratchDatabase> {
   if (!options.databaseUrl) {
     const dir = options.memory ? null : mkdtempSync(join(tmpdir(), "retain-bench-"));
     const handle = await connect({ dataDir: dir ?? "memory://" });

@@ -15,13 +15,18 @@ async function main() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { events: { type: "string", default: "1000000" }, json: { type: "boolean", default: false }, memory: { type: "boolean", default: false } },
+      options: {
+        events: { type: "string", default: "1000000" },
+        json: { type: "boolean", default: false },
+        memory: { type: "boolean", default: false },
+      },
     }));
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    fail(`${error instanceof Error ? error.message : String(error)} (${USAGE})`);
   }
   const events = Number(values.events.replaceAll(/[_,]/g, ""));
-  if (!Number.isInteger(events) || events < 1) fail(`--events must be a positive whole number (got "${values.events}")`);
+  if (!Number.isInteger(events) || events < 1)
+    fail(`--events must be a positive whole number (got "${values.events}")`);
   const env = readEnv();
   // Progress to stderr, so `--json` leaves exactly one JSON object on stdout.
   const result = await runBench({

@@ -5,10 +5,39 @@ export type ImportFormat = "csv" | "ndjson";
 
 /** CSV columns are the SPEC §4 field names. */
 export const csvColumns: Record<ImportKind, readonly string[]> = {
-  customers: ["id", "name", "industry", "region", "ownership", "size", "tier", "accountManager", "referredBy", "createdAt"],
+  customers: [
+    "id",
+    "name",
+    "industry",
+    "region",
+    "ownership",
+    "size",
+    "tier",
+    "accountManager",
+    "referredBy",
+    "createdAt",
+  ],
   events: [
-    "id", "source", "type", "customerId", "occurredAt", "amount", "department", "accountManager", "refId", "dueAt",
-    "promisedAt", "severity", "channel", "campaignId", "scale", "score", "stage", "hours", "employee", "payload",
+    "id",
+    "source",
+    "type",
+    "customerId",
+    "occurredAt",
+    "amount",
+    "department",
+    "accountManager",
+    "refId",
+    "dueAt",
+    "promisedAt",
+    "severity",
+    "channel",
+    "campaignId",
+    "scale",
+    "score",
+    "stage",
+    "hours",
+    "employee",
+    "payload",
   ],
 };
 
@@ -23,7 +52,11 @@ export class ImportFileError extends Error {
 /** What the file's name says it holds: "customer" in the name → customers; .csv / .ndjson / .jsonl. */
 export function detectFile(path: string): { kind: ImportKind; format: ImportFormat } {
   const name = path.split(/[\\/]/).pop()?.toLowerCase() ?? "";
-  const format = name.endsWith(".csv") ? "csv" : name.endsWith(".ndjson") || name.endsWith(".jsonl") ? "ndjson" : null;
+  const format = name.endsWith(".csv")
+    ? "csv"
+    : name.endsWith(".ndjson") || name.endsWith(".jsonl")
+      ? "ndjson"
+      : null;
   if (!format) throw new ImportFileError(`${name}: unknown file type; use .csv, .ndjson or .jsonl`);
   return { kind: name.includes("customer") ? "customers" : "events", format };
 }
@@ -67,7 +100,13 @@ export function csvRecordToInput(
 }
 
 export function withDefaultSource<T>(value: T, defaults: { source?: string }): T {
-  if (defaults.source && value && typeof value === "object" && !Array.isArray(value) && !("source" in value)) {
+  if (
+    defaults.source &&
+    value &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    !("source" in value)
+  ) {
     return { ...value, source: defaults.source };
   }
   return value;

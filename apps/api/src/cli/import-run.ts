@@ -31,12 +31,21 @@ export const IMPORT_BATCH = 5_000;
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? IMPORT_BATCH;
-  const source = openRows(options.path, { kind: options.kind, format: options.format, defaults: { source: options.source } });
-  const rejectedFile = new RejectedFile(rejectedPath(options.path, options.format), options.format, source.header);
+  const source = openRows(options.path, {
+    kind: options.kind,
+    format: options.format,
+    defaults: { source: options.source },
+  });
+  const rejectedFile = new RejectedFile(
+    rejectedPath(options.path, options.format),
+    options.format,
+    source.header,
+  );
   // A rejected file from an earlier run would describe rows this run may have accepted.
   await rm(rejectedFile.path, { force: true });
 
-  const counts: Record<string, number> = options.kind === "events" ? { accepted: 0, duplicates: 0 } : { created: 0, updated: 0 };
+  const counts: Record<string, number> =
+    options.kind === "events" ? { accepted: 0, duplicates: 0 } : { created: 0, updated: 0 };
   let rows = 0;
   let batch: (SourceRow & { value: unknown })[] = [];
   let refused: RejectedRow[] = [];

@@ -37,7 +37,8 @@ export function httpIngest(baseUrl: string, token: string, kind: ImportKind): In
           body: JSON.stringify({ [kind]: batch }),
         });
       } catch (error) {
-        const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+        const cause =
+          error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
         throw new RemoteImportError(`cannot reach ${endpoint}: ${cause}`);
       }
       const answer = (await response.json().catch(() => ({}))) as RemoteAnswer;
@@ -47,10 +48,14 @@ export function httpIngest(baseUrl: string, token: string, kind: ImportKind): In
         continue;
       }
       if (!response.ok) {
-        throw new RemoteImportError(`${endpoint} answered ${response.status}: ${answer.error?.message ?? response.statusText}`);
+        throw new RemoteImportError(
+          `${endpoint} answered ${response.status}: ${answer.error?.message ?? response.statusText}`,
+        );
       }
       const { rejected = [], ...rest } = answer;
-      const counts = Object.fromEntries(Object.entries(rest).filter((e): e is [string, number] => typeof e[1] === "number"));
+      const counts = Object.fromEntries(
+        Object.entries(rest).filter((e): e is [string, number] => typeof e[1] === "number"),
+      );
       return { counts, rejected };
     }
   };

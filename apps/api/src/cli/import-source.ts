@@ -2,13 +2,21 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parse, type CsvError } from "csv-parse";
 import type { FieldError } from "@retain/warehouse";
-import { checkHeader, csvRecordToInput, withDefaultSource, type ImportFormat, type ImportKind } from "./import-rows";
+import {
+  checkHeader,
+  csvRecordToInput,
+  withDefaultSource,
+  type ImportFormat,
+  type ImportKind,
+} from "./import-rows";
 
 /** How a row looked in the file, to write it back next to its reasons. */
 export type OriginalRow = { cells: Record<string, string> } | { json: unknown } | { text: string };
 
 /** One data row of the file: ready to ingest, or already refused (unparseable). */
-export type SourceRow = { line: number; original: OriginalRow } & ({ value: unknown } | { errors: FieldError[] });
+export type SourceRow = { line: number; original: OriginalRow } & (
+  { value: unknown } | { errors: FieldError[] }
+);
 
 export type RowSource = {
   rows: AsyncIterable<SourceRow>;
@@ -79,7 +87,11 @@ async function* csvRows(
   });
   stream.on("error", (error) => parser.destroy(error));
   for await (const chunk of stream.pipe(parser)) {
-    const { record, raw, info } = chunk as { record: Record<string, string>; raw: string; info: { lines: number } };
+    const { record, raw, info } = chunk as {
+      record: Record<string, string>;
+      raw: string;
+      info: { lines: number };
+    };
     yield* skipped.splice(0);
     const converted = csvRecordToInput(record, options.defaults);
     yield { line: firstLine(info.lines, raw), original: { cells: record }, ...converted };
@@ -87,7 +99,10 @@ async function* csvRows(
   yield* skipped.splice(0);
 }
 
-async function* ndjsonRows(stream: NodeJS.ReadableStream, defaults: { source?: string }): AsyncGenerator<SourceRow> {
+async function* ndjsonRows(
+  stream: NodeJS.ReadableStream,
+  defaults: { source?: string },
+): AsyncGenerator<SourceRow> {
   let line = 0;
   for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
     line++;
@@ -97,7 +112,11 @@ async function* ndjsonRows(stream: NodeJS.ReadableStream, defaults: { source?: s
       value = JSON.parse(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : "unreadable";
-      yield { line, original: { text }, errors: [{ field: "(line)", code: "invalid_json", message: `line: is not valid JSON (${reason})` }] };
+      yield {
+        line,
+        original: { text },
+        errors: [{ field: "(line)", code: "invalid_json", message: `line: is not valid JSON (${reason})` }],
+      };
       continue;
     }
     yield { line, original: { json: value }, value: withDefaultSource(value, defaults) };

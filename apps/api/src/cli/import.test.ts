@@ -19,7 +19,13 @@ function runImport(args: string[], env: Record<string, string> = {}): Promise<Ru
   return new Promise((resolve) => {
     const child = spawn(tsx, ["src/cli/import.ts", ...args], {
       cwd: apiDir,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", INIT_CWD: dir, RETAIN_DATA_DIR: dataDir, ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        INIT_CWD: dir,
+        RETAIN_DATA_DIR: dataDir,
+        ...env,
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -51,10 +57,19 @@ describe("npm run import", () => {
     const run = await runImport(["customers.csv"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect([figure(run, "rows read"), figure(run, "created"), figure(run, "updated"), figure(run, "rejected")]).toEqual([5, 3, 0, 2]);
+    expect([
+      figure(run, "rows read"),
+      figure(run, "created"),
+      figure(run, "updated"),
+      figure(run, "rejected"),
+    ]).toEqual([5, 3, 0, 2]);
     const rejected = readFileSync(join(dir, "customers.csv.rejected.csv"), "utf8").trim().split("\n");
-    expect(rejected[0]).toBe("line,reasons,id,name,industry,region,ownership,size,tier,accountManager,referredBy,createdAt");
-    expect(rejected[1]).toBe('4,"row: has 12 cells, the header has 10","c-3,Broken,row,with,too,many,cells,,,,,"');
+    expect(rejected[0]).toBe(
+      "line,reasons,id,name,industry,region,ownership,size,tier,accountManager,referredBy,createdAt",
+    );
+    expect(rejected[1]).toBe(
+      '4,"row: has 12 cells, the header has 10","c-3,Broken,row,with,too,many,cells,,,,,"',
+    );
     expect(rejected[2]).toMatch(/^5,"tier: .*",c-4,Delta,,,,,platinum,,,$/);
     expect(rejected).toHaveLength(3);
   });
@@ -73,7 +88,12 @@ describe("npm run import", () => {
     ]);
     const run = await runImport(["events.csv", "--source", "erp"]);
     expect(run.code).toBe(0);
-    expect([figure(run, "rows read"), figure(run, "accepted"), figure(run, "duplicates"), figure(run, "rejected")]).toEqual([8, 4, 1, 3]);
+    expect([
+      figure(run, "rows read"),
+      figure(run, "accepted"),
+      figure(run, "duplicates"),
+      figure(run, "rejected"),
+    ]).toEqual([8, 4, 1, 3]);
     const rejected = readFileSync(join(dir, "events.csv.rejected.csv"), "utf8").trim().split("\n");
     expect(rejected.slice(1).map((l) => l.split(",")[0])).toEqual(["3", "6", "9"]);
     expect(rejected[1]).toContain("amount: has more than 2 decimals");
@@ -83,16 +103,36 @@ describe("npm run import", () => {
 
   it("imports events.ndjson and reports a line that is not JSON with its number", async () => {
     write("events.ndjson", [
-      JSON.stringify({ id: "n-1", type: "order", customerId: "c-5", occurredAt: "2026-02-01T12:00:00Z", amount: "42" }),
+      JSON.stringify({
+        id: "n-1",
+        type: "order",
+        customerId: "c-5",
+        occurredAt: "2026-02-01T12:00:00Z",
+        amount: "42",
+      }),
       "",
       '{"id": "n-2", "type": "praise", "customerId": "c-5", "occurredAt": ',
       JSON.stringify({ id: "n-3", type: "praise", customerId: "c-5", occurredAt: "2026-02-02T12:00:00" }),
-      JSON.stringify({ id: "n-4", source: "shop", type: "visit", customerId: "c-5", occurredAt: "2026-02-03T12:00:00Z" }),
+      JSON.stringify({
+        id: "n-4",
+        source: "shop",
+        type: "visit",
+        customerId: "c-5",
+        occurredAt: "2026-02-03T12:00:00Z",
+      }),
     ]);
     const run = await runImport(["events.ndjson", "--source", "crm"]);
     expect(run.code).toBe(0);
-    expect([figure(run, "rows read"), figure(run, "accepted"), figure(run, "duplicates"), figure(run, "rejected")]).toEqual([4, 2, 0, 2]);
-    const rejected = readFileSync(join(dir, "events.ndjson.rejected.ndjson"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect([
+      figure(run, "rows read"),
+      figure(run, "accepted"),
+      figure(run, "duplicates"),
+      figure(run, "rejected"),
+    ]).toEqual([4, 2, 0, 2]);
+    const rejected = readFileSync(join(dir, "events.ndjson.rejected.ndjson"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(rejected.map((r) => r.line)).toEqual([3, 4]);
     expect(rejected[0].raw).toContain('"n-2"');
     expect(rejected[0].errors[0].code).toBe("invalid_json");
@@ -103,7 +143,11 @@ describe("npm run import", () => {
   it("stored exactly what the API would store", async () => {
     const database = await connect({ dataDir });
     try {
-      const customers = await database.db.selectFrom("customers").select(["id", "name", "tier", "size", "incomplete"]).orderBy("id").execute();
+      const customers = await database.db
+        .selectFrom("customers")
+        .select(["id", "name", "tier", "size", "incomplete"])
+        .orderBy("id")
+        .execute();
       expect(customers.filter((c) => !c.incomplete).map((c) => [c.id, c.name, c.tier, c.size])).toEqual([
         ["c-1", "Acme, Inc.", "vip", "large"],
         ["c-2", "Beta GmbH", "regular", "small"],
@@ -114,7 +158,14 @@ describe("npm run import", () => {
         .select(["source", "id", "type", "customer_id", "amount", "scale", "score", "hours", "payload"])
         .orderBy("id")
         .execute();
-      expect(events.map((e) => `${e.source}/${e.id}`)).toEqual(["erp/e-1", "erp/e-3", "erp/e-5", "erp/e-6", "crm/n-1", "shop/n-4"]);
+      expect(events.map((e) => `${e.source}/${e.id}`)).toEqual([
+        "erp/e-1",
+        "erp/e-3",
+        "erp/e-5",
+        "erp/e-6",
+        "crm/n-1",
+        "shop/n-4",
+      ]);
       const byId = new Map(events.map((e) => [e.id, e]));
       expect(byId.get("e-1")).toMatchObject({ amount: "1250.50", payload: { note: "rush, please" } });
       expect(byId.get("e-3")).toMatchObject({ scale: 10, score: 9 });

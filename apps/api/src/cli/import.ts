@@ -25,7 +25,7 @@ function readArgs() {
       options: { source: { type: "string" }, url: { type: "string" }, token: { type: "string" } },
     });
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    fail(`${error instanceof Error ? error.message : String(error)} (${USAGE})`);
   }
 }
 
@@ -62,15 +62,27 @@ async function main() {
   const name = basename(path);
   const progress = createProgress({ label: name, totalBytes: stat.size, tty: Boolean(process.stderr.isTTY) });
   try {
-    const summary = await runImport({ path, kind, format, source: values.source, ingest, onProgress: progress.update });
+    const summary = await runImport({
+      path,
+      kind,
+      format,
+      source: values.source,
+      ingest,
+      onProgress: progress.update,
+    });
     progress.stop();
     const seconds = summary.ms / 1000;
-    const figures: [string, number][] = [["rows read", summary.rows], ...Object.entries(summary.counts), ["rejected", summary.rejected]];
+    const figures: [string, number][] = [
+      ["rows read", summary.rows],
+      ...Object.entries(summary.counts),
+      ["rejected", summary.rejected],
+    ];
     const lines = [
       `Imported ${name} (${kind}) into ${target} in ${seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(seconds, 0.001)).toLocaleString("en-US")} rows/s)`,
       ...figures.map(([label, n]) => `  ${label.padEnd(11)} ${n.toLocaleString("en-US")}`),
     ];
-    if (summary.rejectedFile) lines.push(`Rejected rows with line numbers and reasons: ${summary.rejectedFile}`);
+    if (summary.rejectedFile)
+      lines.push(`Rejected rows with line numbers and reasons: ${summary.rejectedFile}`);
     console.log(lines.join("\n"));
   } finally {
     progress.stop();
@@ -81,9 +93,12 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  const known = [EnvError, DatabaseConfigError, ImportFileError, RemoteImportError].some((type) => error instanceof type);
+  const known = [EnvError, DatabaseConfigError, ImportFileError, RemoteImportError].some(
+    (type) => error instanceof type,
+  );
   const code = error && typeof error === "object" && "code" in error ? String(error.code) : "";
   if (known) fail(error instanceof Error ? error.message : String(error));
-  if (code === "EACCES" || code === "EISDIR" || code === "ENOENT") fail(`cannot read or write the file (${code})`);
+  if (code === "EACCES" || code === "EISDIR" || code === "ENOENT")
+    fail(`cannot read or write the file (${code})`);
   fail(`import failed: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -6,7 +6,12 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
 
 /** A bar on a terminal; elsewhere (CI, pipes, logs) a plain line every few seconds. Both on stderr. */
-export function createProgress(options: { label: string; totalBytes: number; tty: boolean; everyMs?: number }): Progress {
+export function createProgress(options: {
+  label: string;
+  totalBytes: number;
+  tty: boolean;
+  everyMs?: number;
+}): Progress {
   const started = performance.now();
   const rate = (rows: number) => rows / Math.max((performance.now() - started) / 1000, 0.001);
   const total = Math.max(options.totalBytes, 1);
@@ -20,7 +25,8 @@ export function createProgress(options: { label: string; totalBytes: number; tty
     });
     bar.start(total, 0, { done: mb(0), size: mb(total), rows: "0", rate: "0" });
     return {
-      update: (bytes, rows) => bar.update(Math.min(bytes, total), { done: mb(bytes), rows: count(rows), rate: count(rate(rows)) }),
+      update: (bytes, rows) =>
+        bar.update(Math.min(bytes, total), { done: mb(bytes), rows: count(rows), rate: count(rate(rows)) }),
       stop: () => bar.stop(),
     };
   }
@@ -32,7 +38,9 @@ export function createProgress(options: { label: string; totalBytes: number; tty
       if (now - last < (options.everyMs ?? 5_000)) return;
       last = now;
       const percent = Math.min(100, Math.floor((100 * bytes) / total));
-      process.stderr.write(`${options.label}: ${percent}% of ${mb(total)} MB, ${count(rows)} rows, ${count(rate(rows))} rows/s\n`);
+      process.stderr.write(
+        `${options.label}: ${percent}% of ${mb(total)} MB, ${count(rows)} rows, ${count(rate(rows))} rows/s\n`,
+      );
     },
     stop: () => undefined,
   };

@@ -10,7 +10,8 @@ export function rejectedPath(path: string, format: ImportFormat): string {
   return `${path}.rejected.${format === "csv" ? "csv" : "ndjson"}`;
 }
 
-const csvCell = (value: string) => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const csvCell = (value: string) =>
+  /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 
 /**
  * The refused rows of an import with their line and reasons, in the input's format, created on the
@@ -37,23 +38,33 @@ export class RejectedFile {
   async close(): Promise<void> {
     if (!this.out) return;
     const out = this.out;
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
 
   private open(): WriteStream {
     const out = createWriteStream(this.path);
-    if (this.format === "csv") out.write(["line", "reasons", ...(this.header() ?? [])].map(csvCell).join(",") + "\n");
+    if (this.format === "csv")
+      out.write(["line", "reasons", ...(this.header() ?? [])].map(csvCell).join(",") + "\n");
     return out;
   }
 
   private line({ line, original, errors }: RejectedRow): string {
     if (this.format === "ndjson") {
-      const row = "text" in original ? { raw: original.text } : "json" in original ? { row: original.json } : { row: original.cells };
+      const row =
+        "text" in original
+          ? { raw: original.text }
+          : "json" in original
+            ? { row: original.json }
+            : { row: original.cells };
       return JSON.stringify({ line, errors, ...row }) + "\n";
     }
     const reasons = errors.map((e) => e.message).join("; ");
     const cells =
-      "cells" in original ? (this.header() ?? []).map((name) => original.cells[name] ?? "") : ["text" in original ? original.text : JSON.stringify(original.json)];
+      "cells" in original
+        ? (this.header() ?? []).map((name) => original.cells[name] ?? "")
+        : ["text" in original ? original.text : JSON.stringify(original.json)];
     return [String(line), reasons, ...cells].map(csvCell).join(",") + "\n";
   }
 }

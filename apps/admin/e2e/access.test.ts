@@ -3,34 +3,33 @@
 // the department head then sees only their department, no settings, and a
 // "not allowed" page instead of the users list.
 // Needs `npm run build -w @retain/admin` first (the server serves dist/).
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { startApp } from "@retain/api";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { RunningApp } from "@retain/api";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  browserTestsEnabled,
+  EXPECTED_SIGNED_OUT,
+  launchChromium,
+  MARKS,
+  SCREENSHOTS,
+  startDemoServer,
+} from "./harness";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
-const HEAD = { email: "sam.head@example.com", password: "sales-head-pass-1", name: "Sam Head", renamed: "Samantha Head" };
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const ADMIN_INDEX = fileURLToPath(new URL("../dist/index.html", import.meta.url));
-const MARKS = ".recharts-bar-rectangle path, .recharts-area-area, .recharts-line-curve";
-/** Chromium logs every 401 response; while signed out those are the expected answers. */
-const EXPECTED_SIGNED_OUT = /Failed to load resource: the server responded with a status of 401/;
+const HEAD = {
+  email: "sam.head@example.com",
+  password: "sales-head-pass-1",
+  name: "Sam Head",
+  renamed: "Samantha Head",
+};
 /** The one request the test makes fail on purpose: a department head without a department. */
 const EXPECTED_REJECTION = /Failed to load resource: the server responded with a status of 400/;
 
 /** The machine may be busy: give the server and the browser time before calling an expectation failed. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
-const hasChromium = existsSync(CHROMIUM);
-const required = Boolean(process.env.CI);
-if (!hasChromium && !required) {
-  console.warn(`[admin e2e] skipped: no Chromium at ${CHROMIUM} (with CI set this test fails instead).`);
-}
-
-describe.skipIf(!hasChromium && !required)("access in Chromium", () => {
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+describe.runIf(browserTestsEnabled("access in Chromium"))("access in Chromium", () => {
+  let app: RunningApp | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let signedIn = false;
@@ -55,30 +54,8 @@ describe.skipIf(!hasChromium && !required)("access in Chromium", () => {
   }
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`Chromium is required when CI is set, but ${CHROMIUM} does not exist`);
-    if (!existsSync(ADMIN_INDEX)) throw new Error("apps/admin/dist is missing: run `npm run build -w @retain/admin` first");
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startApp({
-      port: 0,
-      dataDir: "memory://",
-      seed: "demo",
-      demoScale: 0.05,
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-      timeZone: "UTC",
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--headless",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
-    });
+    app = await startDemoServer();
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("console", (message) => {
       if (message.type() !== "error") return;
@@ -138,7 +115,9 @@ describe.skipIf(!hasChromium && !required)("access in Chromium", () => {
     const history = drawer.getByTestId("history");
     await poll(() => history.textContent()).toContain(HEAD.renamed);
     expect(await history.textContent()).toContain(`by ${ADMIN.email}`);
-    expect(await history.getByTestId("change-name").textContent()).toMatch(new RegExp(`${HEAD.name}.*${HEAD.renamed}`));
+    expect(await history.getByTestId("change-name").textContent()).toMatch(
+      new RegExp(`${HEAD.name}.*${HEAD.renamed}`),
+    );
     await page.mouse.move(0, 0);
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${SCREENSHOTS}users-history.png` });

@@ -1,30 +1,23 @@
 // The admin in a real browser against the real server: sign-in, the
 // overview's KPI cards and charts, and no errors in the console.
 // Needs `npm run build -w @retain/admin` first (the server serves dist/).
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { startApp } from "@retain/api";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { RunningApp } from "@retain/api";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  browserTestsEnabled,
+  EXPECTED_SIGNED_OUT,
+  launchChromium,
+  MARKS,
+  SCREENSHOTS,
+  startDemoServer,
+} from "./harness";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
 const METRICS = ["revenue", "orders", "active_customers", "complaints"] as const;
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const ADMIN_INDEX = fileURLToPath(new URL("../dist/index.html", import.meta.url));
-/** Recharts' drawn marks: bars, area fills and lines. */
-const MARKS = ".recharts-bar-rectangle path, .recharts-area-area, .recharts-line-curve";
-/** Chromium logs every 401 response; before sign-in those are the expected answers. */
-const EXPECTED_BEFORE_SIGN_IN = /Failed to load resource: the server responded with a status of 401/;
 
-const hasChromium = existsSync(CHROMIUM);
-const required = Boolean(process.env.CI);
-if (!hasChromium && !required) {
-  console.warn(`[admin e2e] skipped: no Chromium at ${CHROMIUM} (with CI set this test fails instead).`);
-}
-
-describe.skipIf(!hasChromium && !required)("admin overview in Chromium", () => {
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+describe.runIf(browserTestsEnabled("admin overview in Chromium"))("admin overview in Chromium", () => {
+  let app: RunningApp | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let signedIn = false;
@@ -32,34 +25,12 @@ describe.skipIf(!hasChromium && !required)("admin overview in Chromium", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`Chromium is required when CI is set, but ${CHROMIUM} does not exist`);
-    if (!existsSync(ADMIN_INDEX)) throw new Error("apps/admin/dist is missing: run `npm run build -w @retain/admin` first");
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startApp({
-      port: 0,
-      dataDir: "memory://",
-      seed: "demo",
-      demoScale: 0.05,
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-      timeZone: "UTC",
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--headless",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
-    });
+    app = await startDemoServer();
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("console", (message) => {
       if (message.type() !== "error") return;
-      if (!signedIn && EXPECTED_BEFORE_SIGN_IN.test(message.text())) return;
+      if (!signedIn && EXPECTED_SIGNED_OUT.test(message.text())) return;
       consoleErrors.push(message.text());
     });
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -113,7 +84,9 @@ describe.skipIf(!hasChromium && !required)("admin overview in Chromium", () => {
     await page.getByText("Last year", { exact: true }).click();
     await page.waitForURL(/compare=year/);
     await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor();
-    await expect.poll(() => page.getByTestId("period-summary").textContent()).toMatch(/same period last year/);
+    await expect
+      .poll(() => page.getByTestId("period-summary").textContent())
+      .toMatch(/same period last year/);
   });
 
   it("opens the view a link describes", async () => {

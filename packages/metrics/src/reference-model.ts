@@ -1,6 +1,6 @@
 import type { MetricScope } from "./definition";
 import { periodContaining, type Grain, type Period } from "./periods";
-import { voidOf, type EventFixture } from "./test-support";
+import { defaultDepartment, voidOf, type EventFixture } from "./test-support";
 
 /*
  * A straightforward in-memory reading of SPEC §5, event by event, for tests: the SQL of the
@@ -329,26 +329,6 @@ export function random(seed: number): () => number {
   };
 }
 
-const DEFAULT_DEPARTMENT: Record<string, string> = {
-  order: "sales",
-  payment: "sales",
-  opportunity_won: "sales",
-  opportunity_lost: "sales",
-  visit: "sales",
-  campaign_touch: "marketing",
-  complaint: "customer_service",
-  complaint_resolved: "customer_service",
-  praise: "customer_service",
-  survey: "customer_service",
-  service_request: "customer_service",
-  service_resolved: "customer_service",
-  feedback: "rnd",
-  delivery: "production",
-  supplier_issue: "procurement",
-  defect: "quality",
-  training: "hr",
-};
-
 export type RandomDataSet = {
   events: EventFixture[];
   tiers: {
@@ -393,8 +373,7 @@ export function randomDataSet(seed: number, managers: readonly string[]): Random
     const withDefaults = {
       ...e,
       department:
-        e.department ??
-        (next() < 0.25 ? pick(["sales", "marketing", "quality"]) : DEFAULT_DEPARTMENT[e.type]),
+        e.department ?? (next() < 0.25 ? pick(["sales", "marketing", "quality"]) : defaultDepartment(e.type)),
       manager: e.manager ?? (next() < 0.5 ? pick(managers) : undefined),
     };
     events.push(withDefaults);

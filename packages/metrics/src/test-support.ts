@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { expect } from "vitest";
 import type { Database, NewEvent } from "@retain/db";
-import { rebuildRollups } from "@retain/warehouse";
+import { eventTypes, rebuildRollups } from "@retain/warehouse";
 import type { MetricScope, MetricSettings } from "./definition";
 import type { Grain } from "./periods";
 import { metricSeries } from "./series";
@@ -13,27 +13,9 @@ import { metricSeries } from "./series";
  * (`definitions/<key>.cases.ts`); definitions.test.ts runs them all on one database per dialect.
  */
 
-const DEFAULT_DEPARTMENT: Record<string, string> = {
-  order: "sales",
-  payment: "sales",
-  opportunity_won: "sales",
-  opportunity_lost: "sales",
-  visit: "sales",
-  contact: "sales",
-  campaign_touch: "marketing",
-  complaint: "customer_service",
-  complaint_resolved: "customer_service",
-  praise: "customer_service",
-  survey: "customer_service",
-  service_request: "customer_service",
-  service_resolved: "customer_service",
-  feedback: "rnd",
-  delivery: "production",
-  supplier_issue: "procurement",
-  defect: "quality",
-  training: "hr",
-  void: "sales",
-};
+/** The department an event type is attributed to by default (SPEC §4); voids default to sales here. */
+export const defaultDepartment = (type: string): string =>
+  (eventTypes as Record<string, string | null>)[type] ?? "sales";
 
 export const MANAGER_A = "00000000-0000-4000-8000-00000000000a";
 export const MANAGER_B = "00000000-0000-4000-8000-00000000000b";
@@ -68,7 +50,7 @@ export function toNewEvent(f: EventFixture): NewEvent {
     id,
     type: f.type,
     occurred_at: f.at,
-    department: f.department ?? DEFAULT_DEPARTMENT[f.type] ?? "sales",
+    department: f.department ?? defaultDepartment(f.type),
     account_manager_id: f.manager ?? null,
     amount: f.amount ?? null,
     ref_id: f.ref ?? null,

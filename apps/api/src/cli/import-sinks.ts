@@ -8,11 +8,12 @@ export class RemoteImportError extends Error {
   override name = "RemoteImportError";
 }
 
-/** The same functions the REST endpoints call. */
-export function directIngest(db: Kysely<Database>, kind: ImportKind): Ingest {
+/** The same functions the REST endpoints call; reassignments are audited as made by this import. */
+export function directIngest(db: Kysely<Database>, kind: ImportKind, file: string): Ingest {
   if (kind === "customers") {
+    const actor = { id: null, label: `import ${file}` };
     return async (batch) => {
-      const { rejected, ...counts } = await ingestCustomers(db, batch);
+      const { rejected, ...counts } = await ingestCustomers(db, batch, { actor });
       return { counts, rejected };
     };
   }

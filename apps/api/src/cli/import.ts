@@ -55,7 +55,7 @@ async function main() {
     await migrateToLatest(database.db);
     await ensureDepartments(database.db);
     await initialiseSettings(database.db, { timeZone: env.RETAIN_TIMEZONE });
-    ingest = directIngest(database.db, kind);
+    ingest = directIngest(database.db, kind, basename(path));
     target = `${database.kind} ${database.location}`;
   }
 

@@ -12,6 +12,8 @@ export type DatabaseHandle = {
   /** Where the data lives, for log lines: a redacted URL or the PGlite directory. */
   location: string;
   close: () => Promise<void>;
+  /** The driver underneath, for what Kysely does not cover (COPY in the benchmark). */
+  driver: { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; pglite: PGlite };
 };
 
 export type ConnectOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
@@ -67,7 +69,13 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
       );
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "postgres", location: redactUrl(options.databaseUrl), close: () => db.destroy() };
+    return {
+      db,
+      kind: "postgres",
+      location: redactUrl(options.databaseUrl),
+      close: () => db.destroy(),
+      driver: { kind: "postgres", pool },
+    };
   }
 
   const dataDir = options.dataDir ?? "memory://";
@@ -82,5 +90,5 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
   }
   const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: "pglite", location: dataDir, close: () => db.destroy() };
+  return { db, kind: "pglite", location: dataDir, close: () => db.destroy(), driver: { kind: "pglite", pglite } };
 }

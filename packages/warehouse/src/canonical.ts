@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** JSON with sorted keys, so equal content gives equal text whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -12,5 +12,5 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 of a canonical text, for equality only (idempotency), never for security. */
 export function contentHash(text: string): string {
-  return createHash("sha256").update(text).digest("base64url");
+  return hash("sha256", text, "base64url");
 }

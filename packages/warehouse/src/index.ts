@@ -11,6 +11,7 @@ export {
   ROLLUP_TIME_ZONE,
   RollupZoneError,
   type FoldEvent,
+  type StoredEventKey,
   type FoldOptions,
   type FoldResult,
   type RebuildOptions,

@@ -4,9 +4,9 @@ import { complaintSeverities, contactChannels, eventTypeKeys, serviceStages } fr
 /** Batch limits of SPEC §4. */
 export const MAX_BATCH = 10_000;
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+export const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const ISO_DATE_OR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-const DECIMAL = /^\d+(\.\d+)?$/;
+export const DECIMAL = /^\d+(\.\d+)?$/;
 export const CUSTOMER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** A timestamp with an explicit zone (`Z` or an offset); none is rejected, never guessed. */
@@ -15,38 +15,37 @@ export const zonedTimestamp = z
   .regex(ISO_WITH_ZONE, "must be an ISO-8601 timestamp with Z or an offset, e.g. 2026-01-05T09:30:00+01:00")
   .refine((v) => !Number.isNaN(Date.parse(v)), "is not a real date and time");
 
-/** Money and quantities: a number or decimal string, ≥ 0, at most 2 decimals; never rounded. */
+/**
+ * The canonical text of a money or quantity value, or the rule it breaks: a number or decimal
+ * string, ≥ 0, at most 2 decimals, never rounded ("10.5", 10.5 and "10.50" are all "10.50").
+ */
+export function canonicalDecimal(value: number | string, maxIntegerDigits: number): { text: string } | { error: string } {
+  if (typeof value === "number" && !Number.isFinite(value)) return { error: "must be a finite number" };
+  const text = typeof value === "number" ? String(value) : value.trim();
+  if (text.startsWith("-")) return { error: "must be ≥ 0" };
+  if (!DECIMAL.test(text)) return { error: "must be a plain decimal number such as 1250.50" };
+  const [whole = "", fraction = ""] = text.split(".");
+  if (fraction.length > 2) return { error: "has more than 2 decimals (values are never rounded)" };
+  const integer = whole.replace(/^0+(?=\d)/, "");
+  if (integer.length > maxIntegerDigits) return { error: `must have at most ${maxIntegerDigits} digits before the point` };
+  return { text: `${integer}.${fraction.padEnd(2, "0")}` };
+}
+
+export const MONEY_DIGITS = 14;
+export const HOURS_DIGITS = 8;
+
 function decimal(maxIntegerDigits: number) {
   return z.union([z.number(), z.string()]).transform((value, ctx) => {
-    const text = typeof value === "number" ? String(value) : value.trim();
-    if (typeof value === "number" && !Number.isFinite(value)) {
-      ctx.addIssue({ code: "custom", message: "must be a finite number" });
+    const result = canonicalDecimal(value, maxIntegerDigits);
+    if ("error" in result) {
+      ctx.addIssue({ code: "custom", message: result.error });
       return z.NEVER;
     }
-    if (text.startsWith("-")) {
-      ctx.addIssue({ code: "custom", message: "must be ≥ 0" });
-      return z.NEVER;
-    }
-    if (!DECIMAL.test(text)) {
-      ctx.addIssue({ code: "custom", message: "must be a plain decimal number such as 1250.50" });
-      return z.NEVER;
-    }
-    const [whole = "", fraction = ""] = text.split(".");
-    if (fraction.length > 2) {
-      ctx.addIssue({ code: "custom", message: "has more than 2 decimals (values are never rounded)" });
-      return z.NEVER;
-    }
-    const integer = whole.replace(/^0+(?=\d)/, "");
-    if (integer.length > maxIntegerDigits) {
-      ctx.addIssue({ code: "custom", message: `must have at most ${maxIntegerDigits} digits before the point` });
-      return z.NEVER;
-    }
-    // Canonical text: "10.5", 10.5 and "10.50" are the same amount (formatting, not rounding).
-    return `${integer}.${fraction.padEnd(2, "0")}`;
+    return result.text;
   });
 }
-export const money = decimal(14);
-const hours = decimal(8);
+export const money = decimal(MONEY_DIGITS);
+const hours = decimal(HOURS_DIGITS);
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish();
 const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(254));

@@ -256,7 +256,10 @@ export async function rollupTimeZone(db: Kysely<Database>): Promise<string | nul
  * is either in the rebuild's snapshot or folded after it — never both, never neither.
  * On a database without events the rollups start here, in the organisation's zone.
  */
-async function lockRollupZone(db: Kysely<Database>, events: readonly FoldEvent[]): Promise<string | null> {
+async function lockRollupZone(
+  db: Kysely<Database>,
+  events: readonly { source: string; id: string }[],
+): Promise<string | null> {
   const zone = await setting(db, ROLLUP_TIME_ZONE, true);
   if (typeof zone === "string") return zone;
   const configured = await setting(db, "timeZone");
@@ -299,7 +302,7 @@ type StoredEventRow = {
  * locked first (in key order), and only then are other voids looked for, in a new statement: two
  * batches voiding the same event concurrently are serialised, and the second sees the first's void.
  */
-async function newlyVoided(db: Kysely<Database>, voids: readonly FoldEvent[]): Promise<FoldEvent[]> {
+async function newlyVoided(db: Kysely<Database>, voids: readonly StoredEventKey[]): Promise<FoldEvent[]> {
   const unique = new Map<string, { source: string; id: string }>();
   for (const v of voids) unique.set(key(v.source, v.refId ?? ""), { source: v.source, id: v.refId ?? "" });
   // Locked in the order of the unique index (source, id), as every writer does.
@@ -354,19 +357,41 @@ async function inTransaction<T>(
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+/** An event this transaction just stored, by key; the fold reads its columns from `events`. */
+export type StoredEventKey = { source: string; id: string; type: string; refId: string | null };
+
+/**
+ * The stored events of `keys` as a fold source with sign 1, minus voids and the events a void among
+ * `keys` takes out. One index probe per key: the batch is not sent to the database a second time.
+ */
+function storedBatchSource(keys: readonly StoredEventKey[]): RawBuilder<unknown> {
+  const voids = keys.filter((k) => k.type === "void" && k.refId !== null);
+  return sql`
+    select e.customer_id, e.type, e.occurred_at, e.department, e.account_manager_id, e.amount, e.due_at,
+      e.promised_at, e.scale, e.score, e.hours, 1 as sign
+    from unnest(${keys.map((k) => k.source)}::text[], ${keys.map((k) => k.id)}::text[]) as k(source, id)
+    join events e on e.source = k.source and e.id = k.id
+    where e.type <> 'void'
+      and not exists (
+        select 1
+        from unnest(${voids.map((v) => v.source)}::text[], ${voids.map((v) => v.refId)}::text[]) as v(source, ref_id)
+        where v.source = e.source and v.ref_id = e.id)`;
+}
+
 /**
  * Folds events that were just stored into the rollups: each adds its measures to its local day,
  * late and out-of-order events included; a void takes its target out (once, however many voids it
  * gets, whether the target came in this batch or earlier). Pre-aggregated in SQL per rollup key and
- * upserted in key order. Must run in the transaction that stored `events` (it opens one otherwise).
+ * upserted in key order, all three tables in one statement that reads the batch from `events`. Must
+ * run in the transaction that stored the events (it opens one otherwise).
  */
 export async function foldEvents(
   db: Kysely<Database>,
-  events: readonly FoldEvent[],
+  stored: readonly StoredEventKey[],
   options: FoldOptions = {},
 ): Promise<FoldResult> {
   const result: FoldResult = { folded: false, voided: 0, rows: 0 };
-  if (events.length === 0) return { ...result, folded: true };
+  if (stored.length === 0) return { ...result, folded: true };
   return inTransaction(db, async (trx) => {
     const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
       const started = performance.now();
@@ -376,39 +401,35 @@ export async function foldEvents(
         options.onTiming?.(phase, performance.now() - started);
       }
     };
-    const zone = await timed("rollup.lock", () => lockRollupZone(trx, events));
+    const zone = await timed("rollup.lock", () => lockRollupZone(trx, stored));
     if (zone === null) return result;
 
-    const inBatch = new Set(events.map((e) => key(e.source, e.id)));
-    const voids = events.filter((e) => e.type === "void" && e.refId !== null);
-    const voidedHere = new Set(voids.map((v) => key(v.source, v.refId ?? "")));
-    const storedVoids = voids.filter((v) => !inBatch.has(key(v.source, v.refId ?? "")));
+    const inBatch = new Set(stored.map((e) => key(e.source, e.id)));
+    const storedVoids = stored.filter(
+      (e) => e.type === "void" && e.refId !== null && !inBatch.has(key(e.source, e.refId)),
+    );
     const negatives =
       storedVoids.length > 0 ? await timed("rollup.voids", () => newlyVoided(trx, storedVoids)) : [];
-
-    const signed: Signed[] = [];
-    for (const e of events) {
-      if (e.type !== "void" && !voidedHere.has(key(e.source, e.id))) signed.push({ ...e, sign: 1 });
-    }
-    for (const e of negatives) signed.push({ ...e, sign: -1 });
     result.voided = negatives.length;
 
     await timed("rollup.upsert", async () => {
+      // Data-modifying CTEs, one per table, always in the same order: concurrent folds lock alike.
+      const ctes = tables.map((table, i) =>
+        sql`${sql.raw(`t${i}`)} as (${rollupInsert(table, sql`select * from batch`, zone, true)} returning 1)`,
+      );
+      const counted = tables.map((_, i) => sql.raw(`(select count(*) from t${i})`));
+      const { rows } = await sql<{ n: number }>`
+        with batch as materialized (${storedBatchSource(stored)}), ${sql.join(ctes)}
+        select (${sql.join(counted, sql` + `)})::int as n`.execute(trx);
+      result.rows += rows[0]?.n ?? 0;
+      if (negatives.length === 0) return;
+      const signed = negatives.map((e) => ({ ...e, sign: -1 as const }));
       for (const table of tables) {
-        const relevant = signed.filter((e) => table.types.includes(e.type));
-        if (relevant.length === 0) continue;
-        const at = performance.now();
-        const { numAffectedRows } = await rollupInsert(table, batchSource(relevant), zone, true).execute(trx);
-        options.onTiming?.(`rollup.${table.name}`, performance.now() - at);
+        const removed = signed.filter((e) => table.types.includes(e.type));
+        if (removed.length === 0) continue;
+        const { numAffectedRows } = await rollupInsert(table, batchSource(removed), zone, true).execute(trx);
         result.rows += Number(numAffectedRows ?? 0);
-        const removed = negatives.filter((e) => table.types.includes(e.type));
-        if (removed.length > 0) {
-          await deleteEmptyRows(
-            table,
-            removed.map((e) => ({ ...e, sign: -1 as const })),
-            zone,
-          ).execute(trx);
-        }
+        await deleteEmptyRows(table, removed, zone).execute(trx);
       }
     });
     return { ...result, folded: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventBatch } from "./generate";
+import { copyText, eventBatch, LATE_SHARE, physicalRows, timelineSpan } from "./generate";
 import { formatReport } from "./report";
 import { runBench } from "./run-bench";
 
@@ -23,6 +23,41 @@ describe("benchmark (smoke, small)", () => {
     expect(eventBatch(3, 500, 100)).toEqual(eventBatch(3, 500, 100));
     const ids = [0, 1, 2].flatMap((k) => eventBatch(k, 2_000, 100).map((e) => e.id));
     expect(new Set(ids).size).toBe(6_000);
+  });
+
+  it("moves forward through the window batch by batch, with a share of late events", () => {
+    const span = timelineSpan(7, 20);
+    const events = eventBatch(7, 5_000, 100, "e", span);
+    const at = events.map((e) => Date.parse(e.occurredAt));
+    const late = at.filter((t) => t < span.from).length / events.length;
+    expect(late).toBeGreaterThan(LATE_SHARE / 2);
+    expect(late).toBeLessThan(LATE_SHARE * 2);
+    // Follow-ups (resolutions, visits) come up to ten days after their event, never after the window.
+    expect(Math.max(...at)).toBeLessThan(span.to + 10 * 86_400_000);
+  });
+
+  it("writes rows in COPY's text format: escaped tabs, newlines and backslashes, \\N for null", () => {
+    const event = { id: "a\tb", type: "order" as const, customerId: "c1", occurredAt: "2025-01-01T00:00:00Z", amount: "1.00", payload: { note: "x\ty\nz" } };
+    const { columns, text } = copyText(physicalRows([event], () => null));
+    const fields = text.slice(0, -1).split("\t");
+    expect(fields).toHaveLength(columns.length);
+    expect(fields[columns.indexOf("id")]).toBe("a\\tb");
+    expect(fields[columns.indexOf("account_manager_id")]).toBe("\\N");
+    expect(fields[columns.indexOf("payload")]).toBe('{"note":"x\\\\ty\\\\nz"}');
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("runs every phase on PostgreSQL, COPY included", async () => {
+    const result = await runBench({
+      events: 5_000,
+      databaseUrl: process.env.TEST_DATABASE_URL,
+      customers: 500,
+      managers: 2,
+      incrementalEvents: 1_000,
+      reads: 20,
+      rawReads: 5,
+    });
+    expect(result).toMatchObject({ database: "postgres", events: 5_000, ingest_rejected: 0, read_mismatches: 0 });
+    expect(result.copy_rows_per_s).toBeGreaterThan(0);
   });
 
   it("runs every phase on PGlite and reports every figure of the JSON contract", async () => {

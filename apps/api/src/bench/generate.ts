@@ -14,6 +14,7 @@ export const WINDOW_START = Date.UTC(2024, 0, 1);
 export const WINDOW_MONTHS = 24;
 const WINDOW_MS = Date.UTC(2026, 0, 1) - WINDOW_START;
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export type BenchEvent = { id: string; type: EventType; customerId?: string; occurredAt: string } & Record<
   string,
@@ -77,8 +78,38 @@ const mixTotal = mix.reduce((sum, [, w]) => sum + w, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
 const money = (r: number, max: number) => (Math.floor(r * max * 100) / 100).toFixed(2);
 
+/** When a batch's events occur: mostly in [from, to), a share of them late (anywhere before `from`). */
+export type Span = { from: number; to: number; lateShare: number };
+/** The whole 24-month window, evenly: the worst case for the rollups, every batch touches every day. */
+export const WHOLE_WINDOW: Span = { from: WINDOW_START, to: WINDOW_START + WINDOW_MS, lateShare: 0 };
+/** Share of late events in a timeline batch: delivered after newer ones, anywhere in the past. */
+export const LATE_SHARE = 0.05;
+
+/**
+ * Batch k of `batches` as activity arrives in practice: batch after batch moves forward through the
+ * window (batch k covers the k-th slice of it), and 5 % of each batch are late events from anywhere
+ * earlier.
+ */
+export function timelineSpan(k: number, batches: number): Span {
+  const slice = (WINDOW_MS - 20 * DAY) / batches;
+  return { from: WINDOW_START + k * slice, to: WINDOW_START + (k + 1) * slice, lateShare: LATE_SHARE };
+}
+
+/** New activity after a timeline load: the next ten days (about a week's worth at 1M events), 5 % late. */
+export const NEXT_DAYS: Span = {
+  from: WINDOW_START + WINDOW_MS - 20 * DAY,
+  to: WINDOW_START + WINDOW_MS - 10 * DAY,
+  lateShare: LATE_SHARE,
+};
+
 /** Batch `index` of `size` events with ids `<prefix><index>-<n>`, for `customers` customers. */
-export function eventBatch(index: number, size: number, customers: number, prefix = "e"): BenchEvent[] {
+export function eventBatch(
+  index: number,
+  size: number,
+  customers: number,
+  prefix = "e",
+  span: Span = WHOLE_WINDOW,
+): BenchEvent[] {
   const next = random(0x9e3779b9 ^ Math.imul(index + 1, 2_654_435_761));
   const events: BenchEvent[] = [];
   const orders: BenchEvent[] = [];
@@ -92,7 +123,9 @@ export function eventBatch(index: number, size: number, customers: number, prefi
     const id = `${prefix}${index}-${n}`;
     // Skewed towards low numbers: some customers are much busier than others.
     const customer = customerId(Math.floor(next() ** 2 * customers));
-    const at = WINDOW_START + Math.floor(next() * (WINDOW_MS - 10 * 24 * HOUR));
+    const late = span.lateShare > 0 && next() < span.lateShare;
+    const [from, to] = late ? [WINDOW_START, span.from] : [span.from, Math.min(span.to, WINDOW_START + WINDOW_MS - 10 * 24 * HOUR)];
+    const at = Math.floor(from + next() * Math.max(0, to - from));
     const base = { id, customerId: customer, occurredAt: iso(at) };
     const kind = pick();
     const room = size - n;
@@ -273,4 +306,18 @@ export function physicalRows(
     payload: column((e) => (e.payload === undefined ? null : JSON.stringify(e.payload))),
     content_hash: column((e) => createHash("sha256").update(JSON.stringify(e)).digest("base64url")),
   };
+}
+
+const escapeCopy = (value: unknown): string =>
+  value === null || value === undefined
+    ? "\\N"
+    : String(value).replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+
+/** The rows in COPY's text format (tab-separated, `\N` for null), columns in `PhysicalRows` order. */
+export function copyText(rows: PhysicalRows): { columns: string[]; text: string } {
+  const columns = Object.keys(rows) as (keyof PhysicalRows)[];
+  const count = rows.id.length;
+  const lines: string[] = new Array<string>(count);
+  for (let i = 0; i < count; i++) lines[i] = columns.map((c) => escapeCopy(rows[c][i])).join("\t");
+  return { columns, text: lines.length === 0 ? "" : `${lines.join("\n")}\n` };
 }

@@ -1,8 +1,18 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { sql, type Kysely } from "kysely";
-import type { Database } from "@retain/db";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Database, DatabaseHandle } from "@retain/db";
 import * as warehouse from "@retain/warehouse";
 import { ingestEvents, type IngestOptions } from "@retain/warehouse";
-import { eventBatch, physicalRows, WINDOW_START } from "./generate";
+import {
+  copyText,
+  eventBatch,
+  physicalRows,
+  timelineSpan,
+  WINDOW_START,
+  type Span,
+} from "./generate";
 import { rawRevenueSeries, rawRollupGroupBy } from "./raw-queries";
 
 /** A signed-in HTTP client of the running app. */
@@ -46,38 +56,42 @@ export function batchSizes(events: number, size = BATCH): number[] {
 }
 
 /**
- * (a) The physical reference: the same events as prepared rows, written with one multi-row
- * INSERT … SELECT FROM unnest(…) per 10,000 rows into a copy of the events table (same indexes and
- * constraints). A stand-in for COPY, which `pg` cannot stream without pg-copy-streams. Only the
- * statements are timed, not the preparation of the rows.
+ * (a) The physical reference: the same events as prepared rows, written with real `COPY … FROM
+ * STDIN` (pg-copy-streams; PGlite: `COPY … FROM '/dev/blob'`), 10,000 rows per COPY, into a copy of
+ * the events table with the same indexes and constraints. Only the COPY statements are timed, not
+ * the preparation of the rows.
  */
 export async function measureCopy(
-  db: Kysely<Database>,
+  handle: DatabaseHandle,
   options: { events: number; customers: number; managerOf: (customerId: string) => string | null },
 ): Promise<{ rows: number; seconds: number }> {
+  const { db } = handle;
   await sql`create table events_copy (like events including all)`.execute(db);
   let timed = 0;
   let rows = 0;
   const sizes = batchSizes(options.events);
+  const batch = (k: number) =>
+    k < sizes.length ? eventBatch(k, sizes[k] ?? 0, options.customers, "e", timelineSpan(k, sizes.length)) : [];
   for (let k = 0; k < sizes.length; k += 2) {
-    const events = [
-      ...eventBatch(k, sizes[k] ?? 0, options.customers),
-      ...(k + 1 < sizes.length ? eventBatch(k + 1, sizes[k + 1] ?? 0, options.customers) : []),
-    ];
-    const c = physicalRows(events, options.managerOf);
+    const events = [...batch(k), ...batch(k + 1)];
+    const { columns, text } = copyText(physicalRows(events, options.managerOf));
+    const statement = `copy events_copy (${columns.join(", ")}) from`;
     const started = performance.now();
-    await sql`
-      insert into events_copy (customer_id, source, id, type, occurred_at, department, account_manager_id, amount, ref_id,
-        due_at, promised_at, severity, scale, score, hours, channel, campaign_id, stage, employee, payload, content_hash)
-      select * from unnest(
-        ${c.customer_id}::text[], ${c.source}::text[], ${c.id}::text[], ${c.type}::text[], ${c.occurred_at}::timestamptz[],
-        ${c.department}::text[], ${c.account_manager_id}::uuid[], ${c.amount}::numeric[], ${c.ref_id}::text[],
-        ${c.due_at}::timestamptz[], ${c.promised_at}::timestamptz[], ${c.severity}::text[], ${c.scale}::smallint[],
-        ${c.score}::smallint[], ${c.hours}::numeric[], ${c.channel}::text[], ${c.campaign_id}::text[], ${c.stage}::text[],
-        ${c.employee}::text[], ${c.payload}::jsonb[], ${c.content_hash}::text[])`.execute(db);
+    if (handle.driver.kind === "postgres") {
+      const client = await handle.driver.pool.connect();
+      try {
+        await pipeline(Readable.from([text]), client.query(copyFrom(`${statement} stdin`)));
+      } finally {
+        client.release();
+      }
+    } else {
+      await handle.driver.pglite.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
+    }
     timed += seconds(started);
     rows += events.length;
   }
+  const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from events_copy`.execute(db);
+  if (count[0]?.n !== rows) throw new Error(`COPY stored ${count[0]?.n} rows, expected ${rows}`);
   await sql`drop table events_copy`.execute(db);
   return { rows, seconds: timed };
 }
@@ -107,7 +121,8 @@ export async function measureRestIngest(
   let rejected = 0;
   let firstRejection: string | null = null;
   const send = async (k: number) => {
-    const body = JSON.stringify({ events: eventBatch(k, sizes[k] ?? 0, options.customers) });
+    const events = eventBatch(k, sizes[k] ?? 0, options.customers, "e", timelineSpan(k, sizes.length));
+    const body = JSON.stringify({ events });
     const answer = await call<IngestAnswer>(client, "POST", "/events", body);
     rejected += answer.rejected.length;
     firstRejection ??= answer.rejected[0]?.errors[0]?.message ?? null;
@@ -178,10 +193,13 @@ export async function measureRebuild(
   return { fullRollupS, rawGroupByS };
 }
 
-/** (d) 10,000 new events through `ingestEvents`, with the rollup phase as the warehouse reports it. */
+/**
+ * (d) 10,000 more events through one `ingestEvents` call, with the rollup phase as the warehouse
+ * reports it: new activity (`NEXT_DAYS`), or the worst case spread over the whole window (`WHOLE_WINDOW`).
+ */
 export async function measureIncremental(
   db: Kysely<Database>,
-  options: { events: number; customers: number },
+  options: { events: number; customers: number; span: Span; prefix: string },
 ): Promise<{
   events: number;
   accepted: number;
@@ -190,7 +208,7 @@ export async function measureIncremental(
   phases: Map<string, number>;
 }> {
   const events = batchSizes(options.events).flatMap((size, k) =>
-    eventBatch(k, size, options.customers, "inc"),
+    eventBatch(k, size, options.customers, options.prefix, options.span),
   );
   const phases = new Map<string, number>();
   const ingestOptions: IngestOptions = {

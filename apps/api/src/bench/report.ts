@@ -24,7 +24,7 @@ export function reportRows(r: BenchResult): Row[] {
   });
   return [
     {
-      figure: "(a) bulk INSERT … unnest (COPY stand-in)",
+      figure: "(a) raw COPY into a copy of events",
       value: `${n(r.copy_rows_per_s)} rows/s`,
       baseline: "",
       ratio: "",
@@ -47,12 +47,20 @@ export function reportRows(r: BenchResult): Row[] {
       result: verdict(rebuildRatio === null ? null : rebuildRatio <= 3),
     },
     {
-      figure: `(d) incremental rollup, ${n(r.incremental_events)} events`,
+      figure: `(d) incremental rollup, ${n(r.incremental_events)} new events`,
       value: r.incremental_rollup_ms === null ? "n/a" : `${n(r.incremental_rollup_ms, 1)} ms`,
       baseline: `${n(r.incremental_total_ms, 1)} ms ingest`,
       ratio: "",
       target: "≤ 250 ms",
       result: verdict(r.incremental_rollup_ms === null ? null : r.incremental_rollup_ms <= 250),
+    },
+    {
+      figure: `(d) the same, spread over 24 months`,
+      value: r.incremental_spread_rollup_ms === null ? "n/a" : `${n(r.incremental_spread_rollup_ms, 1)} ms`,
+      baseline: `${n(r.incremental_spread_total_ms, 1)} ms ingest`,
+      ratio: "",
+      target: "(worst case)",
+      result: "",
     },
     {
       figure: "(e) metric read p50, HTTP",

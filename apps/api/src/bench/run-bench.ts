@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { startApp, type RunningApp } from "../app";
-import { benchCustomers, managerEmail } from "./generate";
+import { benchCustomers, managerEmail, NEXT_DAYS, WHOLE_WINDOW, type Span } from "./generate";
 import {
   BATCH,
   call,
@@ -46,6 +46,9 @@ export type BenchResult = {
   ingest_concurrent_events_per_s: number;
   ingest_rejected: number;
   incremental_total_ms: number;
+  /** The same for 10,000 events spread over the whole window: every batch touches every day. */
+  incremental_spread_rollup_ms: number | null;
+  incremental_spread_total_ms: number;
   read_mismatches: number;
   seconds: number;
 };
@@ -91,7 +94,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const managerOf = new Map(managerRows.map((r) => [r.id, r.account_manager_id]));
     log(`set up ${customers.toLocaleString("en-US")} customers and ${managers} account managers`);
 
-    const copy = await measureCopy(db, {
+    const copy = await measureCopy(scratch.handle, {
       events: options.events,
       customers,
       managerOf: (id) => managerOf.get(id) ?? null,
@@ -110,13 +113,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       `(c) full rollup rebuild: ${rebuild.fullRollupS === null ? "n/a" : `${rebuild.fullRollupS.toFixed(2)} s`}, raw GROUP BY ${rebuild.rawGroupByS.toFixed(2)} s`,
     );
 
-    const incremental = await measureIncremental(db, {
-      events: options.incrementalEvents ?? 10_000,
-      customers,
-    });
-    log(
-      `(d) incremental: ${incremental.accepted.toLocaleString("en-US")} events accepted in ${incremental.totalMs.toFixed(0)} ms, rollup ${incremental.rollupMs === null ? "n/a" : `${incremental.rollupMs.toFixed(0)} ms`} (${[...incremental.phases].map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(", ")})`,
-    );
+    const incrementalOf = async (label: string, span: Span, prefix: string) => {
+      const run = await measureIncremental(db, {
+        events: options.incrementalEvents ?? 10_000,
+        customers,
+        span,
+        prefix,
+      });
+      log(
+        `(d) incremental, ${label}: ${run.accepted.toLocaleString("en-US")} events accepted in ${run.totalMs.toFixed(0)} ms, rollup ${run.rollupMs === null ? "n/a" : `${run.rollupMs.toFixed(0)} ms`} (${[...run.phases].map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(", ")})`,
+      );
+      return run;
+    };
+    const incremental = await incrementalOf("the next days", NEXT_DAYS, "inc");
+    const spread = await incrementalOf("spread over the 24 months", WHOLE_WINDOW, "spr");
 
     const reads = await measureReads(client, db, {
       reads: options.reads ?? 200,
@@ -144,6 +154,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       ingest_concurrent_events_per_s: round(ingest.concurrent.perSecond),
       ingest_rejected: ingest.rejected,
       incremental_total_ms: round(incremental.totalMs, 1),
+      incremental_spread_rollup_ms: spread.rollupMs === null ? null : round(spread.rollupMs, 1),
+      incremental_spread_total_ms: round(spread.totalMs, 1),
       read_mismatches: reads.mismatches,
       seconds: round((performance.now() - started) / 1000, 1),
     };

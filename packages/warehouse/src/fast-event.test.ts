@@ -162,3 +162,22 @@ describe("fastEvent", () => {
     expect(eventInput.safeParse(invalid[4]).success).toBe(true);
   });
 });
+
+describe("timestamps", () => {
+  it("refuses dates and times that do not exist instead of rolling them over", () => {
+    for (const occurredAt of [
+      "2026-02-30T10:00:00Z",
+      "2025-02-29T10:00:00Z",
+      "2026-04-31T10:00:00+02:00",
+      "2026-03-01T24:00:00Z",
+      "2026-03-01T10:60:00Z",
+    ]) {
+      const event = { ...wellFormed[0], occurredAt };
+      expect(fastEvent(event), occurredAt).toBeUndefined();
+      const parsed = eventInput.safeParse(event);
+      expect(parsed.success, occurredAt).toBe(false);
+      expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["occurredAt"]);
+    }
+    expect(eventInput.safeParse({ ...wellFormed[0], occurredAt: "2024-02-29T23:59:59.999-05:00" }).success).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import {
   CUSTOMER_ID,
   HOURS_DIGITS,
   ISO_WITH_ZONE,
+  isRealDateTime,
   MONEY_DIGITS,
   type ValidEvent,
 } from "./inputs";
@@ -24,8 +25,7 @@ const DEPARTMENT_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const SIMPLE_EMAIL = /^[a-z0-9_+-]+(\.[a-z0-9_+-]+)*@([a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 
 const text = (max: number): Check => (v) => (typeof v === "string" && v.length >= 1 && v.length <= max ? v : REJECT);
-const zoned: Check = (v) =>
-  typeof v === "string" && ISO_WITH_ZONE.test(v) && !Number.isNaN(Date.parse(v)) ? v : REJECT;
+const zoned: Check = (v) => (typeof v === "string" && ISO_WITH_ZONE.test(v) && isRealDateTime(v) ? v : REJECT);
 const decimal =
   (digits: number): Check =>
   (v) => {

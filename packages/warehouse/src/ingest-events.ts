@@ -60,7 +60,6 @@ type Row = {
 type StoredRef = { source: string; id: string; type: string; customer_id: string; department: string };
 
 const key = (source: string, id: string) => `${source}\u0000${id}`;
-const iso = (value: string | undefined) => (value === undefined ? null : new Date(value).toISOString());
 
 function idOf(raw: unknown): string | null {
   if (raw && typeof raw === "object" && "id" in raw && typeof raw.id === "string") return raw.id;
@@ -97,40 +96,42 @@ function crossFieldErrors(event: ValidEvent, now: Date): FieldError[] {
   return errors;
 }
 
+/** The instant in canonical form (UTC, milliseconds). */
+const instant = (value: string) => new Date(value).toISOString();
+const iso = (value: unknown) => (typeof value === "string" ? instant(value) : null);
+const text = (value: unknown) => (typeof value === "string" ? value : null);
+const whole = (value: unknown) => (typeof value === "number" ? value : null);
+
 function toRow(index: number, event: ValidEvent): Row {
-  const pick = <K extends string>(k: K) => (k in event ? (event as Record<K, unknown>)[k] : undefined);
-  const severity = event.type === "complaint" ? (event.severity ?? "medium") : null;
-  const row: Omit<Row, "hash"> = {
-    index,
-    source: event.source ?? "api",
-    id: event.id,
-    type: event.type,
-    customerId: event.customerId ?? "",
-    occurredAt: new Date(event.occurredAt).toISOString(),
-    department: event.department ?? null,
-    accountManager: event.accountManager ?? null,
-    accountManagerId: null,
-    amount: (pick("amount") as string | undefined) ?? null,
-    refId: (pick("refId") as string | undefined) ?? null,
-    dueAt: iso(pick("dueAt") as string | undefined),
-    promisedAt: iso(pick("promisedAt") as string | undefined),
-    severity,
-    scale: (pick("scale") as number | undefined) ?? null,
-    score: (pick("score") as number | undefined) ?? null,
-    hours: (pick("hours") as string | undefined) ?? null,
-    channel: (pick("channel") as string | undefined) ?? null,
-    campaignId: (pick("campaignId") as string | undefined) ?? null,
-    stage: (pick("stage") as string | undefined) ?? null,
-    employee: (pick("employee") as string | undefined) ?? null,
-    payload: event.payload ?? null,
-  };
+  const e = event as Partial<Record<string, unknown>>;
+  const source = event.source ?? "api";
+  const customerId = event.customerId ?? "";
+  const occurredAt = instant(event.occurredAt);
+  const department = event.department ?? null;
+  const accountManager = event.accountManager ?? null;
+  const amount = text(e.amount);
+  const refId = text(e.refId);
+  const dueAt = iso(e.dueAt);
+  const promisedAt = iso(e.promisedAt);
+  const severity = event.type === "complaint" ? (text(e.severity) ?? "medium") : null;
+  const scale = whole(e.scale);
+  const score = whole(e.score);
+  const hours = text(e.hours);
+  const channel = text(e.channel);
+  const campaignId = text(e.campaignId);
+  const stage = text(e.stage);
+  const employee = text(e.employee);
+  const payload = event.payload ?? null;
   // Content identity: the event as normalised (same instant, same amount → same content), fields in a fixed order.
-  const content = [
-    row.source, row.id, row.type, row.customerId, row.occurredAt, row.department, row.accountManager, row.amount,
-    row.refId, row.dueAt, row.promisedAt, row.severity, row.scale, row.score, row.hours, row.channel,
-    row.campaignId, row.stage, row.employee, row.payload === null ? null : canonicalJson(row.payload),
-  ];
-  return { ...row, hash: contentHash(JSON.stringify(content)) };
+  const content = JSON.stringify([
+    source, event.id, event.type, customerId, occurredAt, department, accountManager, amount, refId, dueAt, promisedAt,
+    severity, scale, score, hours, channel, campaignId, stage, employee, payload === null ? null : canonicalJson(payload),
+  ]);
+  return {
+    index, source, id: event.id, type: event.type, customerId, occurredAt, department, accountManager,
+    accountManagerId: null, amount, refId, dueAt, promisedAt, severity, scale, score, hours, channel, campaignId, stage,
+    employee, payload, hash: contentHash(content),
+  };
 }
 
 /**

@@ -9,11 +9,32 @@ const ISO_DATE_OR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})
 export const DECIMAL = /^\d+(\.\d+)?$/;
 export const CUSTOMER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether the calendar date and clock time written at the start of an ISO-8601 text exist
+ * (2026-02-30 and 24:00 do not; JavaScript's Date would quietly roll them over).
+ */
+export function isRealDateTime(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return false;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false;
+  if (value.length > 10) {
+    const hour = Number(value.slice(11, 13));
+    const minute = Number(value.slice(14, 16));
+    const second = value[16] === ":" ? Number(value.slice(17, 19)) : 0;
+    if (hour > 23 || minute > 59 || second > 59) return false;
+  }
+  return !Number.isNaN(Date.parse(value));
+}
+
 /** A timestamp with an explicit zone (`Z` or an offset); none is rejected, never guessed. */
 export const zonedTimestamp = z
   .string()
   .regex(ISO_WITH_ZONE, "must be an ISO-8601 timestamp with Z or an offset, e.g. 2026-01-05T09:30:00+01:00")
-  .refine((v) => !Number.isNaN(Date.parse(v)), "is not a real date and time");
+  .refine(isRealDateTime, "is not a real date and time");
 
 /**
  * The canonical text of a money or quantity value, or the rule it breaks: a number or decimal
@@ -63,7 +84,7 @@ export const customerInput = z.strictObject({
   createdAt: z
     .string()
     .regex(ISO_DATE_OR_TIMESTAMP, "must be an ISO date (2026-01-05) or timestamp")
-    .refine((v) => !Number.isNaN(Date.parse(v)), "is not a real date")
+    .refine(isRealDateTime, "is not a real date")
     .nullish(),
 });
 export type CustomerInput = z.input<typeof customerInput>;

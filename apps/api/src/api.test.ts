@@ -135,8 +135,10 @@ describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
     expect(res.body.rejected[0]).toMatchObject({ index: 2, id: "o-2" });
     expect(res.body.rejected[0].errors.map((e: { field: string }) => e.field).sort()).toEqual(["amount", "occurredAt"]);
 
-    const again = await call("POST", "/events", { token: adminToken, body: { events: events.slice(0, 1) } });
-    expect(again.body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+    // The same instant in canonical UTC form is the same content too.
+    const canonical = { ...events[1], occurredAt: "2026-01-05T09:00:00.000Z" };
+    const again = await call("POST", "/events", { token: adminToken, body: { events: [events[0], canonical] } });
+    expect(again.body).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
   });
 
   it("refuses more than 10,000 events with 413", async () => {

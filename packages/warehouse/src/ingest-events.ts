@@ -96,8 +96,12 @@ function crossFieldErrors(event: ValidEvent, now: Date): FieldError[] {
   return errors;
 }
 
-/** The instant in canonical form (UTC, milliseconds). */
-const instant = (value: string) => new Date(value).toISOString();
+/**
+ * The instant in canonical form (UTC, milliseconds). Most sources send exactly that, and a validated
+ * timestamp is a real date (isRealDateTime), so such text is already canonical and is kept as it is.
+ */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const instant = (value: string) => (CANONICAL_INSTANT.test(value) ? value : new Date(value).toISOString());
 const iso = (value: unknown) => (typeof value === "string" ? instant(value) : null);
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 const whole = (value: unknown) => (typeof value === "number" ? value : null);

@@ -4,7 +4,6 @@ export * from "./errors";
 export { ingestEvents, type EventIngestResult, type Rejection, type IngestOptions } from "./ingest-events";
 export { ingestCustomers, changeTier, assignManager, type CustomerIngestResult } from "./ingest-customers";
 export {
-  foldEvents,
   rebuildRollups,
   rollupTimeZone,
   isTimeZone,

@@ -7,7 +7,7 @@ import { fastEvent } from "./fast-event";
 import { eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
 import { zodIssuesToErrors } from "./issues";
 import { departmentKeys, usersByEmail } from "./reference-data";
-import { foldEvents } from "./rollups";
+import { foldEvents, prepareStaging, stageStoredEvents } from "./rollups";
 
 export type Rejection = { index: number; id: string | null; errors: FieldError[] };
 export type EventIngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
@@ -227,7 +227,9 @@ export async function ingestEvents(
 
     if (candidates.length === 0) return 0;
     lap("lookup");
-    const inserted = await insertRows(trx, candidates, now);
+    const fold = !options.deferRollups;
+    if (fold) await prepareStaging(trx);
+    const inserted = await insertRows(trx, candidates, now, fold);
     // Keys already stored (before, or by a concurrent batch): the same content is a duplicate.
     const existing = candidates.filter((r) => !inserted.has(key(r.source, r.id)));
     if (existing.length > 0) {
@@ -239,7 +241,7 @@ export async function ingestEvents(
     }
     lap("insert");
     // Exactly the rows this transaction stored go into the rollups, in the same transaction.
-    if (!options.deferRollups) {
+    if (fold) {
       const stored = candidates.filter((r) => inserted.has(key(r.source, r.id)));
       await foldEvents(
         trx,
@@ -354,14 +356,15 @@ const departmentOf = (r: Row) => r.department ?? eventTypes[r.type] ?? "";
 
 
 /**
- * Stores the rows in one statement and returns the keys it stored.
+ * Stores the rows in one statement and returns the keys it stored (with `stage`, also copies them to
+ * the fold's staging table).
  * Rows go in key order (concurrent batches then wait on shared keys in the same order); a key
  * already stored is skipped (`on conflict do nothing`) and classified by the caller. An event
  * without an explicit account manager is attributed to the customer's manager at the moment it
  * occurred. Customers not known yet become stubs flagged incomplete, so no event is lost; an
  * upsert of the customer completes them.
  */
-async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date): Promise<Set<string>> {
+async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date, stage: boolean): Promise<Set<string>> {
   const rows = [...unordered].sort(
     (a, b) => compare(a.customerId, b.customerId) || compare(a.source, b.source) || compare(a.id, b.id),
   );
@@ -398,8 +401,8 @@ async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date): Pr
       ) i
       order by i.n
       on conflict (source, id) do nothing
-      returning customer_id, source, id
-    )
+      returning *
+    )${stage ? sql`, staged as (${stageStoredEvents("stored")})` : sql``}
     select customer_id, source, id from stored`.execute(db);
   // A statement of its own, after the events: every writer takes its locks events first, then
   // customers, each in key order, so concurrent batches cannot deadlock.

@@ -361,16 +361,33 @@ async function inTransaction<T>(
 export type StoredEventKey = { source: string; id: string; type: string; refId: string | null };
 
 /**
- * The stored events of `keys` as a fold source with sign 1, minus voids and the events a void among
- * `keys` takes out. One index probe per key: the batch is not sent to the database a second time.
+ * The session's staging table for the fold: the writer of a batch copies the rows it stored here in
+ * the same statement (`stageStoredEvents`), so the fold reads them without looking each one up in
+ * `events`. Temporary (one per connection, never shared) and emptied at every commit.
  */
-function storedBatchSource(keys: readonly StoredEventKey[]): RawBuilder<unknown> {
+export async function prepareStaging(db: Kysely<Database>): Promise<void> {
+  await sql`
+    create temp table if not exists fold_batch (
+      customer_id text, source text, id text, type text, occurred_at timestamptz, department text,
+      account_manager_id uuid, amount numeric(16, 2), due_at timestamptz, promised_at timestamptz,
+      scale smallint, score smallint, hours numeric(10, 2)
+    ) on commit delete rows`.execute(db);
+}
+
+/** `insert into fold_batch …` from the relation `stored` (an `insert … returning *` CTE over events). */
+export function stageStoredEvents(stored: string): RawBuilder<unknown> {
+  const columns =
+    "customer_id, source, id, type, occurred_at, department, account_manager_id, amount, due_at, promised_at, scale, score, hours";
+  return sql.raw(`insert into fold_batch (${columns}) select ${columns} from ${stored}`);
+}
+
+/** The staged batch as a fold source with sign 1, minus voids and the events a void among `keys` takes out. */
+function stagedBatchSource(keys: readonly StoredEventKey[]): RawBuilder<unknown> {
   const voids = keys.filter((k) => k.type === "void" && k.refId !== null);
   return sql`
     select e.customer_id, e.type, e.occurred_at, e.department, e.account_manager_id, e.amount, e.due_at,
       e.promised_at, e.scale, e.score, e.hours, 1 as sign
-    from unnest(${keys.map((k) => k.source)}::text[], ${keys.map((k) => k.id)}::text[]) as k(source, id)
-    join events e on e.source = k.source and e.id = k.id
+    from fold_batch e
     where e.type <> 'void'
       and not exists (
         select 1
@@ -382,8 +399,9 @@ function storedBatchSource(keys: readonly StoredEventKey[]): RawBuilder<unknown>
  * Folds events that were just stored into the rollups: each adds its measures to its local day,
  * late and out-of-order events included; a void takes its target out (once, however many voids it
  * gets, whether the target came in this batch or earlier). Pre-aggregated in SQL per rollup key and
- * upserted in key order, all three tables in one statement that reads the batch from `events`. Must
- * run in the transaction that stored the events (it opens one otherwise).
+ * upserted in key order, all three tables in one statement that reads the batch from the staging
+ * table `fold_batch`, which must hold exactly the events of `stored` (see prepareStaging). Runs in
+ * the transaction that stored them.
  */
 export async function foldEvents(
   db: Kysely<Database>,
@@ -419,7 +437,7 @@ export async function foldEvents(
       );
       const counted = tables.map((_, i) => sql.raw(`(select count(*) from t${i})`));
       const { rows } = await sql<{ n: number }>`
-        with batch as materialized (${storedBatchSource(stored)}), ${sql.join(ctes)}
+        with batch as materialized (${stagedBatchSource(stored)}), ${sql.join(ctes)}
         select (${sql.join(counted, sql` + `)})::int as n`.execute(trx);
       result.rows += rows[0]?.n ?? 0;
       if (negatives.length === 0) return;

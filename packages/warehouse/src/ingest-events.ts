@@ -410,7 +410,8 @@ async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date, sta
   if (customers.length > 0) {
     await sql`
       insert into customers (id, name, incomplete, created_at)
-      select id, id, true, ${now.toISOString()}::timestamptz from unnest(${customers}::text[]) as t(id)
+      select t.id, t.id, true, ${now.toISOString()}::timestamptz from unnest(${customers}::text[]) as t(id)
+      where not exists (select 1 from customers c where c.id = t.id)
       on conflict (id) do nothing`.execute(db);
   }
   return new Set(stored.map((r) => key(r.source, r.id)));

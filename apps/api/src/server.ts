@@ -11,11 +11,9 @@ import { errorBody } from "./http/errors";
 import { openApiDocument } from "./http/openapi";
 import { registerRestRoutes } from "./http/rest";
 import { appRouter, type AppRouter } from "./root";
-import { createCallerFactory } from "./trpc";
 import { TRPCError } from "@trpc/server";
 
 export const SESSION_COOKIE = "retain_session";
-const createCaller = createCallerFactory(appRouter);
 
 export type ServerOptions = { services: Services; adminDist?: string; logLevel?: string };
 
@@ -115,7 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
-  registerRestRoutes(app, { prefix: "/api/v1", router: appRouter, createCaller, createContext });
+  registerRestRoutes(app, { prefix: "/api/v1", router: appRouter, createContext });
   let openapi: unknown;
   app.get("/api/v1/openapi.json", async () => (openapi ??= openApiDocument(appRouter, "/api/v1")));
 

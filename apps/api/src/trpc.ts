@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
-import type { ApiKeyScope, PublicUser, Role } from "@retain/access";
+import type { ApiKeyScope, Role } from "@retain/access";
 import type { Context } from "./context";
 import { fieldErrorsOf, toTRPCError } from "./http/errors";
 
@@ -77,7 +77,7 @@ export function userOrKeyProcedure(roles: readonly Role[], scope: ApiKeyScope) {
       if (!roles.includes(ctx.user.role)) {
         throw new TRPCError({ code: "FORBIDDEN", message: `this needs the role ${roles.join(" or ")}` });
       }
-      return next({ ctx: { ...ctx, user: ctx.user as PublicUser | null } });
+      return next();
     }
     if (ctx.apiKey) {
       if (!ctx.apiKey.scopes.includes(scope)) {

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import type { MetricContext, PeriodValues } from "./definition";
 import { labelOfPeriodStart } from "./periods";
 import { and, liveEvents, periodBucket, scopeConditions } from "./live-events";
-import { rollupBucket, rollupOrRaw, rollupRows } from "./rollup-reads";
+import { readRollupOrRaw, rollupBucket, rollupPeriod, rollupRows } from "./rollup-reads";
 import { ratio, toNumber, type SqlNumber } from "./values";
 
 /*
@@ -26,15 +26,15 @@ const occurredBucket = (ctx: MetricContext) => periodBucket(ctx, sql`e.occurred_
 /** Number of live events of `type` per period; `measure`: the count column of `rollup_daily`. */
 export function countEvents(type: string, measure: string): Compute {
   return async (ctx) => {
-    const { rows } = await sql<{ bucket: string; n: number }>`${rollupOrRaw(
+    const rows = await readRollupOrRaw<{ bucket: string; n: number }>(
       ctx,
       sql`select ${rollupBucket(ctx)} as bucket, sum(${sql.ref(`r.${measure}`)}) as n
         ${rollupRows(ctx, "activity")}
-        group by bucket`,
+        group by ${rollupPeriod(ctx)}`,
       sql`select ${occurredBucket(ctx)} as bucket, count(*) as n
         from (${liveEvents(ctx, [type])}) e
         group by bucket`,
-    )}`.execute(ctx.db);
+    );
     return byPeriod(ctx, rows, (r) => r.n);
   };
 }
@@ -45,15 +45,15 @@ export function countEvents(type: string, measure: string): Compute {
  */
 export function sumEvents(type: string, column: "amount" | "hours", measure: string): Compute {
   return async (ctx) => {
-    const { rows } = await sql<{ bucket: string; total: SqlNumber }>`${rollupOrRaw(
+    const rows = await readRollupOrRaw<{ bucket: string; total: SqlNumber }>(
       ctx,
       sql`select ${rollupBucket(ctx)} as bucket, sum(${sql.ref(`r.${measure}`)}) as total
         ${rollupRows(ctx, "activity")}
-        group by bucket`,
+        group by ${rollupPeriod(ctx)}`,
       sql`select ${occurredBucket(ctx)} as bucket, coalesce(sum(${sql.ref(`e.${column}`)}), 0) as total
         from (${liveEvents(ctx, [type])}) e
         group by bucket`,
-    )}`.execute(ctx.db);
+    );
     return byPeriod(ctx, rows, (r) => toNumber(r.total));
   };
 }
@@ -64,15 +64,15 @@ export function sumEvents(type: string, column: "amount" | "hours", measure: str
  */
 export function distinctCustomers(type: string, measure: string): Compute {
   return async (ctx) => {
-    const { rows } = await sql<{ bucket: string; n: number }>`${rollupOrRaw(
+    const rows = await readRollupOrRaw<{ bucket: string; n: number }>(
       ctx,
       sql`select ${rollupBucket(ctx)} as bucket, count(distinct r.customer_id) as n
         ${rollupRows(ctx, "customers", [sql`${sql.ref(`r.${measure}`)} > 0`])}
-        group by bucket`,
+        group by ${rollupPeriod(ctx)}`,
       sql`select ${occurredBucket(ctx)} as bucket, count(distinct e.customer_id) as n
         from (${liveEvents(ctx, [type])}) e
         group by bucket`,
-    )}`.execute(ctx.db);
+    );
     return byPeriod(ctx, rows, (r) => r.n);
   };
 }
@@ -91,18 +91,18 @@ export function eventShare(options: {
 }): Compute {
   return async (ctx) => {
     const total = options.total?.(ctx) ?? sql`true`;
-    const { rows } = await sql<{ bucket: string; hits: number; total: number }>`${rollupOrRaw(
+    const rows = await readRollupOrRaw<{ bucket: string; hits: number; total: number }>(
       ctx,
       sql`select ${rollupBucket(ctx)} as bucket,
           sum(${sql.raw(options.rollup.hits)}) as hits, sum(${sql.raw(options.rollup.total)}) as total
         ${rollupRows(ctx, "activity")}
-        group by bucket`,
+        group by ${rollupPeriod(ctx)}`,
       sql`select ${occurredBucket(ctx)} as bucket,
           count(*) filter (where ${options.hits(ctx)}) as hits,
           count(*) filter (where ${total}) as total
         from (${liveEvents(ctx, options.types)}) e
         group by bucket`,
-    )}`.execute(ctx.db);
+    );
     return byPeriod(ctx, rows, (r) => ratio(r.hits, r.total, options.scale ?? 100));
   };
 }

@@ -1,6 +1,11 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays, format, startOfISOWeek } from "date-fns";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MetricQueryError } from "./errors";
 import {
+  grains,
+  labelOfPeriodStart,
   MAX_PERIODS,
   parsePeriodLabel,
   periodContaining,
@@ -112,6 +117,33 @@ describe("periodsBetween", () => {
     expect(days.map(hours)).toEqual([24, 23, 24]);
   });
 
+  it("gives the same answers from its caches, per zone", () => {
+    const utc = periodsBetween("2026-01-01", "2026-03-01", "month", "UTC").map((p) => iso(p.start));
+    const berlin = periodsBetween("2026-01-01", "2026-03-01", "month", "Europe/Berlin").map((p) =>
+      iso(p.start),
+    );
+    expect(utc).toEqual(["2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"]);
+    expect(berlin).toEqual(["2025-12-31T23:00:00.000Z", "2026-01-31T23:00:00.000Z"]);
+    for (let i = 0; i < 3; i++) {
+      expect(periodsBetween("2026-01-01", "2026-03-01", "month", "UTC").map((p) => iso(p.start))).toEqual(
+        utc,
+      );
+      expect(
+        periodsBetween("2026-01-01", "2026-03-01", "month", "Europe/Berlin").map((p) => iso(p.start)),
+      ).toEqual(berlin);
+    }
+    // Each period gets Dates of its own: changing one changes no later answer.
+    periodsBetween("2026-01-01", "2026-02-01", "month", "UTC")[0]!.start.setTime(0);
+    expect(iso(periodsBetween("2026-01-01", "2026-02-01", "month", "UTC")[0]!.start)).toBe(utc[0]);
+    // A zone once refused stays refused, a valid one stays valid.
+    for (let i = 0; i < 2; i++) {
+      expect(fieldOf(() => periodsBetween("2026-01-01", "2026-03-01", "day", "Mars/Olympus"))).toBe(
+        "timeZone",
+      );
+      expect(fieldOf(() => periodsBetween("2026-01-01", "2026-03-01", "day", "Asia/Tokyo"))).toBeUndefined();
+    }
+  });
+
   it("validates its input with typed errors", () => {
     expect(fieldOf(() => periodsBetween("2026-02-01", "2026-02-01", "day", "UTC"))).toBe("to");
     expect(fieldOf(() => periodsBetween("2026-03-01", "2026-02-01", "day", "UTC"))).toBe("to");
@@ -201,5 +233,57 @@ describe("periodContaining", () => {
       start: new Date("2026-01-04T23:00:00Z"),
       end: new Date("2026-01-11T23:00:00Z"),
     });
+  });
+});
+
+describe("calendar arithmetic", () => {
+  const FORMATS = {
+    day: "yyyy-MM-dd",
+    week: "RRRR-'W'II",
+    month: "yyyy-MM",
+    quarter: "yyyy-'Q'Q",
+    year: "yyyy",
+  };
+  const civilDay = fc
+    .integer({ min: 0, max: 250 * 366 })
+    .map((n) => addDays(new TZDate(1900, 0, 1, "UTC"), n));
+  const zones = [
+    "UTC",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Santiago",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+  ];
+
+  it("agrees with date-fns on labels, period starts and local midnights", () => {
+    fc.assert(
+      fc.property(civilDay, fc.constantFrom(...grains), fc.constantFrom(...zones), (day, grain, zone) => {
+        const date = format(day, "yyyy-MM-dd");
+        const [period] = periodsBetween(date, format(addDays(day, 1), "yyyy-MM-dd"), grain, zone);
+        const start =
+          grain === "day"
+            ? day
+            : grain === "week"
+              ? startOfISOWeek(day)
+              : new TZDate(
+                  day.getFullYear(),
+                  grain === "year"
+                    ? 0
+                    : grain === "quarter"
+                      ? day.getMonth() - (day.getMonth() % 3)
+                      : day.getMonth(),
+                  1,
+                  "UTC",
+                );
+        expect(period!.label).toBe(format(start, FORMATS[grain]));
+        expect(labelOfPeriodStart(date, grain)).toBe(period!.label);
+        expect(period!.start.getTime()).toBe(
+          new TZDate(start.getFullYear(), start.getMonth(), start.getDate(), zone).getTime(),
+        );
+        expect(parsePeriodLabel(period!.label).from).toBe(format(start, "yyyy-MM-dd"));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,9 +1,8 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { sql, type RawBuilder } from "kysely";
 import { NO_MANAGER } from "@retain/db";
 import type { MetricContext } from "./definition";
 import { and } from "./live-events";
+import { isGrain, localDateOf } from "./periods";
 
 /*
  * Reads from the rollups (packages/warehouse/src/rollups.ts): `rollup_department_daily` (day ×
@@ -11,7 +10,9 @@ import { and } from "./live-events";
  * (customer × day × department × account manager).
  * Periods are unions of local days, so day rows serve every grain. The rollups are cut in the zone
  * of the settings row `rollupTimeZone`; a query in another zone, or before the rollups exist, reads
- * raw events instead — in the same statement, so a read stays one snapshot.
+ * raw events instead. The zone test is part of the rollup statement, so an answer always comes from
+ * one statement (one snapshot): the rollup rows together with the zone they were cut in, or, when
+ * that zone does not fit, a second statement over raw events only.
  */
 
 /** `activity`: the day × department (× account manager) measures; `customers`: per customer. */
@@ -22,12 +23,20 @@ function rollupsCanAnswer(ctx: MetricContext): boolean {
   return ctx.rollups && ctx.scope.customerId === undefined && ctx.scope.accountManagerId !== NO_MANAGER;
 }
 
-const localDate = (instant: Date, timeZone: string) =>
-  format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
+/**
+ * The period of the rollup row `r`, to group by: `select ${rollupBucket(ctx)} as bucket … group by
+ * ${rollupPeriod(ctx)}` formats each group once instead of every row (to_char is the costly part of
+ * reading a year of day rows). The grain is a literal, not a parameter, so that PostgreSQL sees the
+ * same expression in both places; it is one of the fixed grain names, never caller text.
+ */
+export function rollupPeriod(ctx: MetricContext): RawBuilder<unknown> {
+  if (!isGrain(ctx.grain)) throw new Error(`not a grain: ${String(ctx.grain)}`);
+  return sql`date_trunc(${sql.lit(ctx.grain)}, r.day::timestamp)`;
+}
 
-/** The period start (local date) of the rollup row `r`. */
+/** The period start (local date) of the rollup row `r`, for rows grouped by rollupPeriod(). */
 export function rollupBucket(ctx: MetricContext): RawBuilder<string> {
-  return sql<string>`to_char(date_trunc(${ctx.grain}, r.day::timestamp), 'YYYY-MM-DD')`;
+  return sql<string>`to_char(${rollupPeriod(ctx)}, 'YYYY-MM-DD')`;
 }
 
 /**
@@ -42,8 +51,8 @@ export function rollupRows(ctx: MetricContext, rows: RollupRows, extra: RawBuild
         ? "rollup_department_daily"
         : "rollup_daily";
   const conditions = [
-    sql`r.day >= ${localDate(ctx.start, ctx.timeZone)}::date`,
-    sql`r.day < ${localDate(ctx.end, ctx.timeZone)}::date`,
+    sql`r.day >= ${localDateOf(ctx.start, ctx.timeZone)}::date`,
+    sql`r.day < ${localDateOf(ctx.end, ctx.timeZone)}::date`,
     ...extra,
   ];
   if (ctx.scope.department !== undefined) conditions.push(sql`r.department = ${ctx.scope.department}`);
@@ -54,19 +63,33 @@ export function rollupRows(ctx: MetricContext, rows: RollupRows, extra: RawBuild
 }
 
 /**
- * One statement answering from `rollup` when the rollups are built in the query's zone, else from
- * `raw`. Both must select the same columns. The zone test is an uncorrelated subquery, so the
- * planner turns it into a one-time filter and runs only one branch.
+ * The rows of `rollup` when the rollups are built in the query's zone, else those of `raw`. Both
+ * select the same columns, among them a non-null `bucket`. The common case is one statement that
+ * returns the rollup rows with the zone test beside them; the zone test is an uncorrelated
+ * subquery, so the planner turns it into a one-time filter that skips the rollups when they do not
+ * fit. Only then does `raw` run, on its own: planning it together with the rollup read would cost
+ * every read more than the rollup read itself.
  */
-export function rollupOrRaw(
+export async function readRollupOrRaw<R extends { bucket: string }>(
   ctx: MetricContext,
   rollup: RawBuilder<unknown>,
   raw: RawBuilder<unknown>,
-): RawBuilder<unknown> {
-  if (!rollupsCanAnswer(ctx)) return raw;
-  const built = sql`coalesce((select s.value #>> '{}' from settings s where s.key = 'rollupTimeZone') = ${ctx.timeZone}, false)`;
-  return sql`
-    select * from (${rollup}) rolled where ${built}
-    union all
-    select * from (${raw}) computed where not ${built}`;
+): Promise<R[]> {
+  if (rollupsCanAnswer(ctx)) {
+    // `bucket` is null in the one row of nulls the left join yields when the range has no rollup rows.
+    const { rows } = await sql<Omit<R, "bucket"> & { bucket: string | null; rollups_built: boolean }>`
+      select rolled.*, flag.rollups_built
+      from (select coalesce((select s.value #>> '{}' from settings s where s.key = 'rollupTimeZone') = ${ctx.timeZone}, false) as rollups_built) flag
+      left join lateral (select * from (${rollup}) r0 where flag.rollups_built) rolled on true`.execute(
+      ctx.db,
+    );
+    if (rows[0]?.rollups_built) {
+      const found: R[] = [];
+      for (const { rollups_built: _built, ...row } of rows)
+        if (row.bucket !== null) found.push(row as unknown as R);
+      return found;
+    }
+  }
+  const { rows } = await sql<R>`${raw}`.execute(ctx.db);
+  return rows;
 }

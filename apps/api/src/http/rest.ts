@@ -5,18 +5,26 @@ import type { Context } from "../context";
 import type { Meta } from "../trpc";
 import { errorBody, toTRPCError } from "./errors";
 
-type Caller = (ctx: Context) => unknown;
+type Invoke = (opts: {
+  path: string;
+  ctx: Context;
+  getRawInput: () => Promise<unknown>;
+  type: AnyProcedure["_def"]["type"];
+  signal: AbortSignal | undefined;
+  batchIndex: number;
+}) => Promise<unknown>;
 
 /**
  * The REST surface of SPEC §4: every procedure with `meta.openapi` becomes a route that calls the very
- * same procedure through a server-side caller (one router, two surfaces, one copy of the logic).
+ * same procedure, with all its middlewares (access rules, input and output validation), the way a
+ * server-side caller does — without building a caller proxy and looking the path up on every request
+ * (one router, two surfaces, one copy of the logic).
  */
 export function registerRestRoutes(
   app: FastifyInstance,
   options: {
     prefix: string;
     router: AnyRouter;
-    createCaller: Caller;
     createContext: (req: FastifyRequest, reply: FastifyReply) => Promise<Context>;
   },
 ): void {
@@ -28,6 +36,7 @@ export function registerRestRoutes(
     const inputs = (procedure._def as { inputs?: unknown[] }).inputs ?? [];
     const takesInput = !(inputs.length === 0 || inputs[0] instanceof z.ZodVoid);
     const readsQuery = openapi.method === "GET" || openapi.method === "DELETE";
+    const invoke = procedure as unknown as Invoke;
 
     app.route({
       method: openapi.method as HTTPMethods,
@@ -39,9 +48,14 @@ export function registerRestRoutes(
         const input =
           source && typeof source === "object" && !Array.isArray(source) ? { ...source, ...params } : source ?? params;
         try {
-          const caller = options.createCaller(ctx) as Record<string, unknown>;
-          const fn = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], caller);
-          const output = await (fn as (input?: unknown) => Promise<unknown>)(takesInput ? input : undefined);
+          const output = await invoke({
+            path,
+            ctx,
+            getRawInput: async () => (takesInput ? input : undefined),
+            type: procedure._def.type,
+            signal: undefined,
+            batchIndex: 0,
+          });
           return reply.status(200).send(output);
         } catch (caught) {
           const error = toTRPCError(caught);

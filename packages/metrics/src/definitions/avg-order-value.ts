@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { defineMetric } from "../definition";
 import { byPeriod } from "../aggregates";
 import { liveEvents, periodBucket } from "../live-events";
-import { rollupBucket, rollupOrRaw, rollupRows } from "../rollup-reads";
+import { readRollupOrRaw, rollupBucket, rollupPeriod, rollupRows } from "../rollup-reads";
 import type { SqlNumber } from "../values";
 
 export const avgOrderValue = defineMetric({
@@ -15,15 +15,15 @@ export const avgOrderValue = defineMetric({
   additive: false,
   compute: async (ctx) => {
     // Divided and rounded to cents in numeric, so the result is exact.
-    const { rows } = await sql<{ bucket: string; value: SqlNumber | null }>`${rollupOrRaw(
+    const rows = await readRollupOrRaw<{ bucket: string; value: SqlNumber | null }>(
       ctx,
       sql`select ${rollupBucket(ctx)} as bucket, round(sum(r.revenue) / nullif(sum(r.orders), 0), 2) as value
         ${rollupRows(ctx, "activity")}
-        group by bucket`,
+        group by ${rollupPeriod(ctx)}`,
       sql`select ${periodBucket(ctx, sql`e.occurred_at`)} as bucket, round(sum(e.amount) / count(*), 2) as value
         from (${liveEvents(ctx, ["order"])}) e
         group by bucket`,
-    )}`.execute(ctx.db);
+    );
     return byPeriod(ctx, rows, (r) => (r.value === null ? null : Number(r.value)));
   },
 });

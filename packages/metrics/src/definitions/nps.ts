@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { defineMetric } from "../definition";
 import { byPeriod } from "../aggregates";
 import { liveEvents, periodBucket } from "../live-events";
-import { rollupBucket, rollupOrRaw, rollupRows } from "../rollup-reads";
+import { readRollupOrRaw, rollupBucket, rollupPeriod, rollupRows } from "../rollup-reads";
 import { ratio } from "../values";
 
 export const nps = defineMetric({
@@ -15,12 +15,12 @@ export const nps = defineMetric({
   additive: false,
   compute: async (ctx) => {
     type Row = { bucket: string; promoters: number; detractors: number; total: number };
-    const { rows } = await sql<Row>`${rollupOrRaw(
+    const rows = await readRollupOrRaw<Row>(
       ctx,
       sql`select ${rollupBucket(ctx)} as bucket, sum(r.nps_promoters) as promoters,
           sum(r.nps_detractors) as detractors, sum(r.nps_surveys) as total
         ${rollupRows(ctx, "activity")}
-        group by bucket`,
+        group by ${rollupPeriod(ctx)}`,
       sql`select ${periodBucket(ctx, sql`e.occurred_at`)} as bucket,
           count(*) filter (where e.score >= 9) as promoters,
           count(*) filter (where e.score <= 6) as detractors,
@@ -28,7 +28,7 @@ export const nps = defineMetric({
         from (${liveEvents(ctx, ["survey"])}) e
         where e.scale = 10
         group by bucket`,
-    )}`.execute(ctx.db);
+    );
     return byPeriod(ctx, rows, (r) => ratio(r.promoters - r.detractors, r.total, 100));
   },
 });

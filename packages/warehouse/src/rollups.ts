@@ -155,7 +155,8 @@ function aggregate(measure: Measure): RawBuilder<unknown> {
 }
 
 /**
- * `insert into <table> select <key>, <measures> from (source) e group by <key>`, in key order.
+ * `insert into <table> select <key>, <measures> from (source) e group by <key>`, in key order (a
+ * rebuilt table is laid out in key order, so a read of a department's days touches few pages).
  * `add`: add onto existing rows (the fold); otherwise the table is expected to be empty (rebuild).
  */
 function rollupInsert(table: RollupTable, source: RawBuilder<unknown>, zone: string, add: boolean) {
@@ -176,7 +177,7 @@ function rollupInsert(table: RollupTable, source: RawBuilder<unknown>, zone: str
     from (${source}) e
     where e.type in (${sql.join([...table.types])})
     group by ${positions}
-    ${add ? sql`order by ${positions}` : sql``}
+    order by ${positions}
     ${onConflict}`;
 }
 
@@ -187,7 +188,8 @@ function departmentsFromManagers() {
     insert into rollup_department_daily (department, day, ${sql.join(columns)})
     select department, day, ${sql.join(dailyMeasures.map((m) => sql`sum(${sql.ref(m.column)})`))}
     from rollup_daily
-    group by department, day`;
+    group by department, day
+    order by department, day`;
 }
 
 /** Live (not voided) events as a fold source with sign 1. */
@@ -502,6 +504,8 @@ export async function rebuildRollups(
       options.onTiming?.(table.name, performance.now() - at);
       rows[table.name] = Number(numAffectedRows ?? 0);
     }
+    // Fresh statistics for the planner: the tables were just emptied and refilled.
+    await sql`analyze ${sql.join(tables.map((t) => sql.table(t.name)))}`.execute(trx);
     return { timeZone: zone, rows, ms: performance.now() - started };
   });
 }

@@ -401,7 +401,8 @@ async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date, sta
       ) i
       order by i.n
       on conflict (source, id) do nothing
-      returning *
+      returning customer_id, source, id, type, occurred_at, department, account_manager_id, amount, due_at,
+        promised_at, scale, score, hours
     )${stage ? sql`, staged as (${stageStoredEvents("stored")})` : sql``}
     select customer_id, source, id from stored`.execute(db);
   // A statement of its own, after the events: every writer takes its locks events first, then

@@ -1,6 +1,8 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { sql, type Kysely } from "kysely";
+import { inClientThread } from "./client-thread";
+import type { Client } from "./http-client";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Database, DatabaseHandle } from "@retain/db";
 import * as warehouse from "@retain/warehouse";
@@ -15,38 +17,7 @@ import {
 } from "./generate";
 import { rawRevenueSeries, rawRollupGroupBy } from "./raw-queries";
 
-/** A signed-in HTTP client of the running app. */
-export type Client = { url: string; token: string };
-
 export const BATCH = 5_000;
-
-export async function call<T>(
-  client: { url: string; token?: string },
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const request = () =>
-    fetch(`${client.url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...(client.token ? { authorization: `Bearer ${client.token}` } : {}),
-      },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-  let response: Response;
-  try {
-    response = await request();
-  } catch {
-    // A kept-alive connection the server closed while idle (long phases block the event loop);
-    // sending again is safe for what the bench sends repeatedly: event batches are idempotent.
-    response = await request();
-  }
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as T;
-}
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
@@ -96,16 +67,11 @@ export async function measureCopy(
   return { rows, seconds: timed };
 }
 
-type IngestAnswer = {
-  accepted: number;
-  duplicates: number;
-  rejected: { index: number; errors: { message: string }[] }[];
-};
 export type Rate = { events: number; seconds: number; perSecond: number };
 
 /**
- * (b) The events through `POST /api/v1/events` in 5,000-event batches: the first half one request
- * at a time, the second half from two concurrent clients.
+ * (b) The events through `POST /api/v1/events` in 5,000-event batches, sent from the client thread:
+ * the first half one request at a time, the second half from two concurrent clients.
  */
 export async function measureRestIngest(
   client: Client,
@@ -118,49 +84,26 @@ export async function measureRestIngest(
   firstRejection: string | null;
 }> {
   const sizes = batchSizes(options.events);
-  let rejected = 0;
-  let firstRejection: string | null = null;
-  const send = async (k: number) => {
-    const events = eventBatch(k, sizes[k] ?? 0, options.customers, "e", timelineSpan(k, sizes.length));
-    const body = JSON.stringify({ events });
-    const answer = await call<IngestAnswer>(client, "POST", "/events", body);
-    rejected += answer.rejected.length;
-    firstRejection ??= answer.rejected[0]?.errors[0]?.message ?? null;
-    return sizes[k] ?? 0;
-  };
-  const rate = (events: number, started: number): Rate => {
-    const s = seconds(started);
-    return { events, seconds: s, perSecond: events / s };
-  };
-
   const half = Math.ceil(sizes.length / 2);
-  let started = performance.now();
-  let events = 0;
-  for (let k = 0; k < half; k++) {
-    const sent = await send(k);
-    events += sent;
-  }
-  const sequential = rate(events, started);
-
-  started = performance.now();
-  let next = half;
-  events = 0;
-  const worker = async () => {
-    while (next < sizes.length) {
-      const sent = await send(next++);
-      events += sent;
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  const concurrent = rate(events, started);
-  const total = sequential.events + concurrent.events;
-  const totalSeconds = sequential.seconds + concurrent.seconds;
+  const run = (batches: number[], concurrency: number) =>
+    inClientThread({ kind: "ingest", client, batches, sizes, customers: options.customers, concurrency });
+  const first = await run(
+    sizes.slice(0, half).map((_, k) => k),
+    1,
+  );
+  const second = await run(
+    sizes.slice(half).map((_, k) => half + k),
+    2,
+  );
+  const rate = (r: { events: number; seconds: number }): Rate => ({ ...r, perSecond: r.events / r.seconds });
+  const total = first.events + second.events;
+  const totalSeconds = first.seconds + second.seconds;
   return {
-    sequential,
-    concurrent,
+    sequential: rate(first),
+    concurrent: rate(second),
     overall: { events: total, seconds: totalSeconds, perSecond: total / totalSeconds },
-    rejected,
-    firstRejection,
+    rejected: first.rejected + second.rejected,
+    firstRejection: first.firstRejection ?? second.firstRejection,
   };
 }
 
@@ -238,8 +181,9 @@ export function percentile(values: readonly number[], p: number): number {
 type Series = { points: { period: string; value: number | null }[] };
 
 /**
- * (e) 12-month revenue series of the sales department over HTTP, the window moving month by month,
- * against the same series by GROUP BY on raw events (also used to check the answers).
+ * (e) 12-month revenue series of the sales department over HTTP from the client thread, the window
+ * moving month by month, against the same series by GROUP BY on raw events (also used to check the
+ * answers).
  */
 export async function measureReads(
   client: Client,
@@ -255,16 +199,15 @@ export async function measureReads(
     const w = window(i);
     return `/metrics/revenue?from=${w.from}&to=${w.to}&grain=month&department=${w.department}`;
   };
-  for (let i = 0; i < 5; i++) await call(client, "GET", path(i));
-
-  const latencies: number[] = [];
-  const answers = new Map<number, Series>();
-  for (let i = 0; i < options.reads; i++) {
-    const started = performance.now();
-    const series = await call<Series>(client, "GET", path(i));
-    latencies.push(performance.now() - started);
-    if (i < 13) answers.set(i, series);
-  }
+  const measured = await inClientThread({
+    kind: "reads",
+    client,
+    warmup: Array.from({ length: 5 }, (_, i) => path(i)),
+    paths: Array.from({ length: options.reads }, (_, i) => path(i)),
+    keep: 13,
+  });
+  const latencies = measured.latencies;
+  const answers = new Map(measured.answers.map((answer, i) => [i, answer as Series]));
 
   const rawLatencies: number[] = [];
   let mismatches = 0;

@@ -2,15 +2,14 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { startApp, type RunningApp } from "../app";
 import { benchCustomers, managerEmail, NEXT_DAYS, WHOLE_WINDOW, type Span } from "./generate";
+import { call, type Client } from "./http-client";
 import {
   BATCH,
-  call,
   measureCopy,
   measureIncremental,
   measureReads,
   measureRebuild,
   measureRestIngest,
-  type Client,
 } from "./phases";
 import { openScratchDatabase } from "./scratch-database";
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects, type TestDatabase } from "@retain/db/testing";
 import { startApp, type RunningApp } from "./app";
+import { restCall } from "./rest-test-client";
 
 const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
 
@@ -10,18 +11,8 @@ describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
   let url: string;
   let adminToken: string;
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
-  };
+  const call = (method: string, path: string, options: { token?: string; body?: unknown } = {}) =>
+    restCall(url, method, path, options);
 
   beforeAll(async () => {
     database = await dialect.create();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects, type TestDatabase } from "@retain/db/testing";
 import { rebuildRollups } from "@retain/warehouse";
 import { startApp, type RunningApp } from "./app";
+import { restCall } from "./rest-test-client";
 
 const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
 
@@ -14,18 +15,8 @@ describe.each(testDialects())("metric reads over REST on $kind", (dialect) => {
   let running: RunningApp;
   let token: string;
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${running.url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  };
+  const call = (method: string, path: string, options: { token?: string; body?: unknown } = {}) =>
+    restCall(running.url, method, path, options);
   const revenue = async (from: string, to: string, grain = "month") => {
     const res = await call("GET", `/metrics/revenue?from=${from}&to=${to}&grain=${grain}`, { token });
     expect(res.status).toBe(200);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects, type TestDatabase } from "@retain/db/testing";
-import { startApp, type RunningApp } from "./app";
-import { restCall } from "./rest-test-client";
+import type { RunningApp } from "./app";
+import { restCall, startSignedIn, TEST_ADMIN } from "./rest-test-client";
 
-const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
+const ADMIN = TEST_ADMIN;
 
 describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
   let database: TestDatabase;
@@ -16,16 +16,8 @@ describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
 
   beforeAll(async () => {
     database = await dialect.create();
-    running = await startApp({
-      database,
-      port: 0,
-      seed: "none",
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-    });
+    ({ running, token: adminToken } = await startSignedIn(database));
     url = running.url;
-    const login = await call("POST", "/auth/login", { body: ADMIN });
-    adminToken = login.body.token;
   });
   afterAll(async () => {
     await running?.close();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects, type TestDatabase } from "@retain/db/testing";
 import { rebuildRollups } from "@retain/warehouse";
-import { startApp, type RunningApp } from "./app";
-import { restCall } from "./rest-test-client";
+import type { RunningApp } from "./app";
+import { restCall, startSignedIn, TEST_ADMIN } from "./rest-test-client";
 
-const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
+const ADMIN = TEST_ADMIN;
 
 /*
  * Reads keep settings and zone arithmetic (local midnights, valid zones) in memory: a changed
@@ -32,14 +32,7 @@ describe.each(testDialects())("metric reads over REST on $kind", (dialect) => {
 
   beforeAll(async () => {
     database = await dialect.create();
-    running = await startApp({
-      database,
-      port: 0,
-      seed: "none",
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-    });
-    token = (await call("POST", "/auth/login", { body: ADMIN })).body.token;
+    ({ running, token } = await startSignedIn(database));
     const events = [
       // 31 January in UTC, 1 February in Berlin (UTC+1) and in Auckland (UTC+13).
       { id: "o-1", type: "order", customerId: "c-1", occurredAt: "2026-01-31T23:30:00Z", amount: "10.00" },

@@ -1,3 +1,6 @@
+import type { DatabaseHandle } from "@retain/db";
+import { startApp, type RunningApp } from "./app";
+
 /** A REST call for tests: JSON in, JSON (or null) out, with the status and headers. */
 export async function restCall(
   baseUrl: string,
@@ -15,4 +18,19 @@ export async function restCall(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+export const TEST_ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
+
+/** The real server on `database` (no demo) on a free port, and an admin session token for it. */
+export async function startSignedIn(database: DatabaseHandle): Promise<{ running: RunningApp; token: string }> {
+  const running = await startApp({
+    database,
+    port: 0,
+    seed: "none",
+    adminEmail: TEST_ADMIN.email,
+    adminPassword: TEST_ADMIN.password,
+  });
+  const login = await restCall(running.url, "POST", "/auth/login", { body: TEST_ADMIN });
+  return { running, token: login.body.token };
 }

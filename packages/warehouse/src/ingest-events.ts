@@ -7,7 +7,7 @@ import { fastEvent } from "./fast-event";
 import { eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
 import { zodIssuesToErrors } from "./issues";
 import { departmentKeys, usersByEmail } from "./reference-data";
-import { foldEvents, prepareStaging, stageStoredEvents } from "./rollups";
+import { foldEvents, prepareStaging, STAGED_COLUMNS, stageStoredEvents } from "./rollups";
 
 export type Rejection = { index: number; id: string | null; errors: FieldError[] };
 export type EventIngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
@@ -291,9 +291,8 @@ async function lookupEvents<T>(
 const storedEvents = (db: Kysely<Database>, keys: [string, string][]) =>
   lookupEvents<{ content_hash: string }>(db, keys, sql`e.content_hash`);
 
-const storedRefs = async (db: Kysely<Database>, keys: [string, string][]) => {
-  return lookupEvents<StoredRef>(db, keys, sql`e.type, e.customer_id, e.department`);
-};
+const storedRefs = (db: Kysely<Database>, keys: [string, string][]) =>
+  lookupEvents<StoredRef>(db, keys, sql`e.type, e.customer_id, e.department`);
 
 /**
  * refIds point at an event of the same source: stored before, or accepted in this very batch
@@ -401,8 +400,7 @@ async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date, sta
       ) i
       order by i.n
       on conflict (source, id) do nothing
-      returning customer_id, source, id, type, occurred_at, department, account_manager_id, amount, due_at,
-        promised_at, scale, score, hours
+      returning ${sql.raw(STAGED_COLUMNS)}
     )${stage ? sql`, staged as (${stageStoredEvents("stored")})` : sql``}
     select customer_id, source, id from stored`.execute(db);
   // A statement of its own, after the events: every writer takes its locks events first, then

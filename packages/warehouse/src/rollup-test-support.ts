@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@retain/db";
+import { eventTypes } from "./event-types";
 import { metricCatalog, metricSeries, type Grain, type MetricScope } from "@retain/metrics";
 
 /*
@@ -7,16 +8,8 @@ import { metricCatalog, metricSeries, type Grain, type MetricScope } from "@reta
  * comparisons they make — rollups against a rebuild, metric reads against raw events.
  */
 
-export const DEPARTMENTS = [
-  "sales",
-  "marketing",
-  "customer_service",
-  "rnd",
-  "production",
-  "procurement",
-  "quality",
-  "hr",
-] as const;
+/** The departments events are attributed to by default: every department of SPEC §2. */
+export const DEPARTMENTS = [...new Set(Object.values(eventTypes).filter((d) => d !== null))];
 
 export const MANAGERS = [
   { id: "00000000-0000-4000-8000-0000000000a1", email: "m1@example.com" },

@@ -376,11 +376,13 @@ export async function prepareStaging(db: Kysely<Database>): Promise<void> {
     ) on commit delete rows`.execute(db);
 }
 
-/** `insert into fold_batch …` from the relation `stored` (an `insert … returning *` CTE over events). */
+/** The columns of `events` the fold needs: what the writer's `insert … returning` must return. */
+export const STAGED_COLUMNS =
+  "customer_id, source, id, type, occurred_at, department, account_manager_id, amount, due_at, promised_at, scale, score, hours";
+
+/** `insert into fold_batch …` from the relation `stored` (an `insert … returning STAGED_COLUMNS` CTE). */
 export function stageStoredEvents(stored: string): RawBuilder<unknown> {
-  const columns =
-    "customer_id, source, id, type, occurred_at, department, account_manager_id, amount, due_at, promised_at, scale, score, hours";
-  return sql.raw(`insert into fold_batch (${columns}) select ${columns} from ${stored}`);
+  return sql.raw(`insert into fold_batch (${STAGED_COLUMNS}) select ${STAGED_COLUMNS} from ${stored}`);
 }
 
 /** The staged batch as a fold source with sign 1, minus voids and the events a void among `keys` takes out. */

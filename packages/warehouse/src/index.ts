@@ -12,7 +12,6 @@ export {
   type FoldEvent,
   type StoredEventKey,
   type FoldOptions,
-  type FoldResult,
   type RebuildOptions,
   type RebuildResult,
 } from "./rollups";

@@ -36,14 +36,6 @@ export type FoldEvent = {
 
 export type FoldOptions = { onTiming?: (phase: string, ms: number) => void };
 
-export type FoldResult = {
-  /** false when the rollups are not maintained yet (no `rollupTimeZone`; a rebuild builds them). */
-  folded: boolean;
-  /** Stored events a void of this batch took out of the rollups. */
-  voided: number;
-  /** Rollup rows inserted or updated, all tables together. */
-  rows: number;
-};
 
 type Measure = { column: string; when: string; sum?: "amount" | "hours" };
 
@@ -359,7 +351,7 @@ async function inTransaction<T>(
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-/** An event this transaction just stored, by key; the fold reads its columns from `events`. */
+/** An event this transaction just stored, by key; the fold reads its columns from `fold_batch`. */
 export type StoredEventKey = { source: string; id: string; type: string; refId: string | null };
 
 /**
@@ -404,57 +396,48 @@ function stagedBatchSource(keys: readonly StoredEventKey[]): RawBuilder<unknown>
  * late and out-of-order events included; a void takes its target out (once, however many voids it
  * gets, whether the target came in this batch or earlier). Pre-aggregated in SQL per rollup key and
  * upserted in key order, all three tables in one statement that reads the batch from the staging
- * table `fold_batch`, which must hold exactly the events of `stored` (see prepareStaging). Runs in
+ * table `fold_batch`, which must hold exactly the events of `stored` (see prepareStaging). `db` is
  * the transaction that stored them.
  */
 export async function foldEvents(
   db: Kysely<Database>,
   stored: readonly StoredEventKey[],
   options: FoldOptions = {},
-): Promise<FoldResult> {
-  const result: FoldResult = { folded: false, voided: 0, rows: 0 };
-  if (stored.length === 0) return { ...result, folded: true };
-  return inTransaction(db, async (trx) => {
-    const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
-      const started = performance.now();
-      try {
-        return await work();
-      } finally {
-        options.onTiming?.(phase, performance.now() - started);
-      }
-    };
-    const zone = await timed("rollup.lock", () => lockRollupZone(trx, stored));
-    if (zone === null) return result;
+): Promise<void> {
+  if (stored.length === 0) return;
+  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      options.onTiming?.(phase, performance.now() - started);
+    }
+  };
+  const zone = await timed("rollup.lock", () => lockRollupZone(db, stored));
+  // Not maintained yet (no rollupTimeZone): a rebuild builds them.
+  if (zone === null) return;
 
-    const inBatch = new Set(stored.map((e) => key(e.source, e.id)));
-    const storedVoids = stored.filter(
-      (e) => e.type === "void" && e.refId !== null && !inBatch.has(key(e.source, e.refId)),
+  const inBatch = new Set(stored.map((e) => key(e.source, e.id)));
+  const storedVoids = stored.filter(
+    (e) => e.type === "void" && e.refId !== null && !inBatch.has(key(e.source, e.refId)),
+  );
+  const negatives =
+    storedVoids.length > 0 ? await timed("rollup.voids", () => newlyVoided(db, storedVoids)) : [];
+
+  await timed("rollup.upsert", async () => {
+    // Data-modifying CTEs, one per table, always in the same order: concurrent folds lock alike.
+    const ctes = tables.map((table, i) =>
+      sql`${sql.raw(`t${i}`)} as (${rollupInsert(table, sql`select * from batch`, zone, true)})`,
     );
-    const negatives =
-      storedVoids.length > 0 ? await timed("rollup.voids", () => newlyVoided(trx, storedVoids)) : [];
-    result.voided = negatives.length;
-
-    await timed("rollup.upsert", async () => {
-      // Data-modifying CTEs, one per table, always in the same order: concurrent folds lock alike.
-      const ctes = tables.map((table, i) =>
-        sql`${sql.raw(`t${i}`)} as (${rollupInsert(table, sql`select * from batch`, zone, true)} returning 1)`,
-      );
-      const counted = tables.map((_, i) => sql.raw(`(select count(*) from t${i})`));
-      const { rows } = await sql<{ n: number }>`
-        with batch as materialized (${stagedBatchSource(stored)}), ${sql.join(ctes)}
-        select (${sql.join(counted, sql` + `)})::int as n`.execute(trx);
-      result.rows += rows[0]?.n ?? 0;
-      if (negatives.length === 0) return;
-      const signed = negatives.map((e) => ({ ...e, sign: -1 as const }));
-      for (const table of tables) {
-        const removed = signed.filter((e) => table.types.includes(e.type));
-        if (removed.length === 0) continue;
-        const { numAffectedRows } = await rollupInsert(table, batchSource(removed), zone, true).execute(trx);
-        result.rows += Number(numAffectedRows ?? 0);
-        await deleteEmptyRows(table, removed, zone).execute(trx);
-      }
-    });
-    return { ...result, folded: true };
+    await sql`with batch as materialized (${stagedBatchSource(stored)}), ${sql.join(ctes)} select 1`.execute(db);
+    if (negatives.length === 0) return;
+    const signed = negatives.map((e) => ({ ...e, sign: -1 as const }));
+    for (const table of tables) {
+      const removed = signed.filter((e) => table.types.includes(e.type));
+      if (removed.length === 0) continue;
+      await rollupInsert(table, batchSource(removed), zone, true).execute(db);
+      await deleteEmptyRows(table, removed, zone).execute(db);
+    }
   });
 }
 

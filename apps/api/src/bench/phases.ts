@@ -5,8 +5,7 @@ import { inClientThread } from "./client-thread";
 import type { Client } from "./http-client";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Database, DatabaseHandle } from "@retain/db";
-import * as warehouse from "@retain/warehouse";
-import { ingestEvents, type IngestOptions } from "@retain/warehouse";
+import { ingestEvents, rebuildRollups, type IngestOptions } from "@retain/warehouse";
 import {
   copyText,
   eventBatch,
@@ -107,14 +106,6 @@ export async function measureRestIngest(
   };
 }
 
-type Rebuild = (db: Kysely<Database>, options: { timeZone: string }) => Promise<unknown>;
-
-/** `rebuildRollups` when the warehouse has it (checked at run time, so the bench runs before rollups exist). */
-export function findRebuild(): Rebuild | null {
-  const candidate: unknown = (warehouse as Record<string, unknown>).rebuildRollups;
-  return typeof candidate === "function" ? (candidate as Rebuild) : null;
-}
-
 async function bestOf(times: number, work: () => Promise<unknown>): Promise<number> {
   let best = Infinity;
   for (let i = 0; i < times; i++) {
@@ -129,10 +120,9 @@ async function bestOf(times: number, work: () => Promise<unknown>): Promise<numb
 export async function measureRebuild(
   db: Kysely<Database>,
   zone: string,
-): Promise<{ fullRollupS: number | null; rawGroupByS: number }> {
+): Promise<{ fullRollupS: number; rawGroupByS: number }> {
   const rawGroupByS = await bestOf(2, () => rawRollupGroupBy(db, zone));
-  const rebuild = findRebuild();
-  const fullRollupS = rebuild ? await bestOf(2, () => rebuild(db, { timeZone: zone })) : null;
+  const fullRollupS = await bestOf(2, () => rebuildRollups(db, { timeZone: zone }));
   return { fullRollupS, rawGroupByS };
 }
 

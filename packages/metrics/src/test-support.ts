@@ -74,6 +74,11 @@ export function voidOf(id: string, at: string, extra: Partial<EventFixture> = {}
   return { type: "void", at, ref: id, ...extra };
 }
 
+/** A survey answer: `score` on a `scale`-point scale (5: CSAT, 10: NPS). */
+export function survey(at: string, scale: number, score: number, extra: Partial<EventFixture> = {}): EventFixture {
+  return { type: "survey", at, scale, score, ...extra };
+}
+
 export const defaultSettings: MetricSettings = {
   timeZone: "UTC",
   churnDays: 180,

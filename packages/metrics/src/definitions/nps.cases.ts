@@ -1,18 +1,5 @@
 import { expect } from "vitest";
-import { MANAGER_A, metricCases, voidOf, type EventFixture } from "../test-support";
-
-const survey = (
-  at: string,
-  scale: number,
-  score: number,
-  extra: Partial<EventFixture> = {},
-): EventFixture => ({
-  type: "survey",
-  at,
-  scale,
-  score,
-  ...extra,
-});
+import { MANAGER_A, metricCases, survey, voidOf } from "../test-support";
 
 export const cases = metricCases({
   events: [

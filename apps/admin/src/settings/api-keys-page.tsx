@@ -28,6 +28,7 @@ import { QueryError } from "../components/query-error";
 import { formErrors } from "../lib/field-errors";
 import { trpc } from "../lib/trpc";
 import { StatusBadge } from "./status-badge";
+import { FormAlert } from "../components/form-alert";
 
 type ApiKey = inferOutput<typeof trpc.apiKeys.list>[number];
 type Scope = ApiKey["scopes"][number];
@@ -210,11 +211,7 @@ function CreateKeyForm({ onClose }: { onClose: () => void }) {
   return (
     <form onSubmit={submit} noValidate aria-label="New API key">
       <Stack gap="md">
-        {errors.general && (
-          <Alert color="red" variant="light" role="alert">
-            {errors.general}
-          </Alert>
-        )}
+        <FormAlert message={errors.general} />
         <TextInput
           label="Name"
           name="name"

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -6,8 +6,9 @@ import type { DepartmentInfo } from "../hooks/use-departments";
 import { formErrors } from "../lib/field-errors";
 import type { Level, Role } from "../lib/roles";
 import { trpc } from "../lib/trpc";
-import { DepartmentSelect, LevelSelect, RoleSelect } from "./user-fields";
+import { DepartmentLevelFields, RoleSelect } from "./user-fields";
 import type { UserRow } from "./user-types";
+import { FormAlert } from "../components/form-alert";
 
 const FIELDS = ["email", "name", "password", "role", "department", "level"] as const;
 
@@ -62,11 +63,7 @@ function CreateUserForm({ onClose, onCreated, departments }: Omit<Props, "opened
   return (
     <form onSubmit={submit} noValidate aria-label="New user">
       <Stack gap="md">
-        {errors.general && (
-          <Alert color="red" variant="light" role="alert">
-            {errors.general}
-          </Alert>
-        )}
+        <FormAlert message={errors.general} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput
             label="Name"
@@ -99,16 +96,16 @@ function CreateUserForm({ onClose, onCreated, departments }: Omit<Props, "opened
           error={errors.fields.password}
         />
         <RoleSelect value={role} onChange={setRole} error={errors.fields.role} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <DepartmentSelect
-            value={department}
-            onChange={setDepartment}
-            departments={departments}
-            required={role === "department_head"}
-            error={errors.fields.department}
-          />
-          <LevelSelect value={level} onChange={setLevel} error={errors.fields.level} />
-        </SimpleGrid>
+        <DepartmentLevelFields
+          cols={{ base: 1, sm: 2 }}
+          department={department}
+          onDepartment={setDepartment}
+          departments={departments}
+          role={role}
+          level={level}
+          onLevel={setLevel}
+          errors={errors.fields}
+        />
         <Group justify="flex-end" gap="sm" mt="xs">
           <Button variant="default" onClick={onClose}>
             Cancel

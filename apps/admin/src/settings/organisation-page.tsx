@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
@@ -10,6 +10,7 @@ import { changedSettings, currencyOptions, localeOptions, timeZoneOptions } from
 import { formatInstant } from "../lib/time";
 import { trpc } from "../lib/trpc";
 import { AuditTimeline } from "./audit-timeline";
+import { FormAlert } from "../components/form-alert";
 
 const FIELDS = ["timeZone", "churnDays", "complaintSlaHours", "currency", "locale"] as const;
 
@@ -68,11 +69,7 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Organisation settings">
       <Stack gap="md">
-        {errors.general && (
-          <Alert color="red" variant="light" role="alert">
-            {errors.general}
-          </Alert>
-        )}
+        <FormAlert message={errors.general} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select
             label="Time zone"

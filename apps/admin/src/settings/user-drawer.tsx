@@ -1,12 +1,10 @@
 import {
-  Alert,
   Button,
   Divider,
   Drawer,
   Group,
   Modal,
   PasswordInput,
-  SimpleGrid,
   Stack,
   Tabs,
   Text,
@@ -23,8 +21,9 @@ import type { Level, Role } from "../lib/roles";
 import { trpc } from "../lib/trpc";
 import { AuditTimeline } from "./audit-timeline";
 import { RoleBadge, StatusBadge } from "./status-badge";
-import { DepartmentSelect, LevelSelect, RoleSelect } from "./user-fields";
+import { DepartmentLevelFields, RoleSelect } from "./user-fields";
 import type { UserRow } from "./user-types";
+import { FormAlert } from "../components/form-alert";
 
 type Tab = "details" | "history";
 
@@ -147,23 +146,19 @@ function EditUserForm({ user, departments }: { user: UserRow; departments: Depar
   return (
     <form onSubmit={submit} noValidate aria-label="Edit user">
       <Stack gap="md">
-        {errors.general && (
-          <Alert color="red" variant="light" role="alert">
-            {errors.general}
-          </Alert>
-        )}
+        <FormAlert message={errors.general} />
         <TextInput label="Name" name="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.fields.name} />
         <RoleSelect value={role} onChange={setRole} error={errors.fields.role} />
-        <SimpleGrid cols={2} spacing="md">
-          <DepartmentSelect
-            value={department}
-            onChange={setDepartment}
-            departments={departments}
-            required={role === "department_head"}
-            error={errors.fields.department}
-          />
-          <LevelSelect value={level} onChange={setLevel} error={errors.fields.level} />
-        </SimpleGrid>
+        <DepartmentLevelFields
+          cols={2}
+          department={department}
+          onDepartment={setDepartment}
+          departments={departments}
+          role={role}
+          level={level}
+          onLevel={setLevel}
+          errors={errors.fields}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={reset} disabled={!dirty && !update.error}>
             Discard

@@ -1,5 +1,5 @@
 // The inputs users are made of, shared by the create dialog and the edit drawer.
-import { Select } from "@mantine/core";
+import { Select, SimpleGrid, type SimpleGridProps } from "@mantine/core";
 import type { DepartmentInfo } from "../hooks/use-departments";
 import { LEVEL_LABELS, LEVELS, ROLE_LABELS, ROLES, type Level, type Role } from "../lib/roles";
 
@@ -83,5 +83,32 @@ export function LevelSelect({ value, onChange, error }: LevelSelectProps) {
       clearable
       error={error}
     />
+  );
+}
+
+type DepartmentLevelFieldsProps = {
+  department: string | null;
+  onDepartment: (department: string | null) => void;
+  departments: DepartmentInfo[] | undefined;
+  role: Role;
+  level: Level | null;
+  onLevel: (level: Level | null) => void;
+  errors: { department?: string | undefined; level?: string | undefined };
+  cols: SimpleGridProps["cols"];
+};
+
+/** Department (required for a department head) and level, side by side. */
+export function DepartmentLevelFields(props: DepartmentLevelFieldsProps) {
+  return (
+    <SimpleGrid cols={props.cols} spacing="md">
+      <DepartmentSelect
+        value={props.department}
+        onChange={props.onDepartment}
+        departments={props.departments}
+        required={props.role === "department_head"}
+        error={props.errors.department}
+      />
+      <LevelSelect value={props.level} onChange={props.onLevel} error={props.errors.level} />
+    </SimpleGrid>
   );
 }

@@ -2,8 +2,15 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { createLoginThrottle, ensureAdmin, type EnsuredAdmin } from "@retain/access";
-import { connect, migrateToLatest, type DatabaseHandle } from "@retain/db";
+import {
+  AUTH_CHANGES_CHANNEL,
+  authChanged,
+  CallerCache,
+  createLoginThrottle,
+  ensureAdmin,
+  type EnsuredAdmin,
+} from "@retain/access";
+import { connect, migrateToLatest, type ApiKey, type DatabaseHandle, type Listener, type User } from "@retain/db";
 import { ensureDepartments } from "./bootstrap/departments";
 import { seedDemo, type SeedSummary } from "./bootstrap/seed-demo";
 import { buildServer } from "./server";
@@ -38,6 +45,12 @@ export type RunningApp = {
   close: () => Promise<void>;
 };
 
+/**
+ * Remembered callers: changes reach every process through the change feed at once, so the time limit
+ * is only a backstop; the size bounds memory (an entry is a user or key row, well under 1 KB).
+ */
+const CALLERS = { ttlMs: 60_000, maxEntries: 10_000 };
+
 export const defaultAdminDist = fileURLToPath(new URL("../../admin/dist", import.meta.url));
 
 /** Connects, migrates, bootstraps an empty database (departments, settings, admin, demo) and listens. */
@@ -46,6 +59,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const database =
     options.database ?? (await connect({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? "memory://" }));
   const closeDatabase = () => (owned ? database.close() : Promise.resolve());
+  let listener: Listener | undefined;
   try {
     const { db } = database;
     await migrateToLatest(db);
@@ -67,9 +81,20 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       if (!cached || Date.now() - cached.at > 5_000) cached = { at: Date.now(), value: await readSettings(db) };
       return cached.value;
     };
+    // Remembered callers are served only while the database's change feed is connected.
+    const callers = { sessions: new CallerCache<User>(CALLERS), apiKeys: new CallerCache<ApiKey>(CALLERS) };
+    listener = await database.listen(AUTH_CHANGES_CHANNEL, {
+      onMessage: authChanged,
+      onLive: (live) => {
+        if (live) authChanged(); // whatever changed while it was away
+        callers.sessions.setLive(live);
+        callers.apiKeys.setLive(live);
+      },
+    });
     const app = await buildServer({
       services: {
         db,
+        callers,
         loginThrottle: createLoginThrottle(),
         settings,
         invalidateSettings: () => {
@@ -92,10 +117,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       seeded,
       close: async () => {
         await app.close();
+        await listener?.close();
         await closeDatabase();
       },
     };
   } catch (error) {
+    await listener?.close();
     await closeDatabase().catch(() => undefined);
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "@retain/db";
-import type { Actor, ApiKeyScope, LoginThrottle, PublicUser } from "@retain/access";
+import type { Actor, ApiKeyScope, CallerCache, LoginThrottle, PublicUser } from "@retain/access";
+import type { ApiKey, User } from "@retain/db";
 import type { RateLimiterMemory } from "rate-limiter-flexible";
 import type { OrgSettings } from "./settings";
 
@@ -10,6 +11,8 @@ export type Services = {
   loginThrottle: LoginThrottle;
   settings: () => Promise<OrgSettings>;
   invalidateSettings: () => void;
+  /** Who the session and API-key tokens of recent requests belong to (see CallerCache). */
+  callers: { sessions: CallerCache<User>; apiKeys: CallerCache<ApiKey> };
   /** Ingest requests per API key (and per admin user) and second. */
   ingestLimiter: RateLimiterMemory;
 };

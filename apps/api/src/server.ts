@@ -5,7 +5,7 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import { apiKeyForToken, isApiKeyToken, toPublicUser, userForSession } from "@retain/access";
+import { findApiKey, findSession, hashToken, isApiKeyToken, toPublicUser, touchApiKey } from "@retain/access";
 import type { Context, Services } from "./context";
 import { errorBody } from "./http/errors";
 import { openApiDocument } from "./http/openapi";
@@ -80,10 +80,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.status(403).send({ error: { code: "FORBIDDEN", message: "cross-site request refused" } });
   });
 
+  const { db, callers } = services;
   const createContext = async (req: FastifyRequest, reply: FastifyReply): Promise<Context> => {
     const token = bearerToken(req);
-    const key = token && isApiKeyToken(token) ? await apiKeyForToken(services.db, token) : undefined;
-    const user = token && !key && !isApiKeyToken(token) ? await userForSession(services.db, token) : undefined;
+    const hash = token ? hashToken(token) : null;
+    const key =
+      token && hash && isApiKeyToken(token)
+        ? await callers.apiKeys.get(hash, async () => {
+            const found = await findApiKey(db, hash);
+            return found && { value: found, until: Number.POSITIVE_INFINITY };
+          })
+        : undefined;
+    if (key) await touchApiKey(db, key);
+    const user =
+      token && hash && !isApiKeyToken(token)
+        ? await callers.sessions.get(hash, async () => {
+            const found = await findSession(db, hash);
+            return found && { value: found.user, until: found.expiresAt.getTime() };
+          })
+        : undefined;
     return {
       ...services,
       user: user ? toPublicUser(user) : null,

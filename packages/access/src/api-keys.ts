@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { ApiKey, ApiKeyScope, Database } from "@retain/db";
 import { recordAudit, type Actor } from "./audit";
+import { authChanged } from "./caller-cache";
 import { AccessError } from "./errors";
 import { hashToken } from "./sessions";
 
@@ -55,7 +56,7 @@ export async function createApiKey(
 }
 
 export async function revokeApiKey(db: Kysely<Database>, actor: Actor, id: string): Promise<ApiKeyView> {
-  return db.transaction().execute(async (trx) => {
+  const revoked = await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("api_keys").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!before) throw new AccessError("NOT_FOUND", `no API key ${id}`);
     if (before.revoked_at) return toApiKeyView(before);
@@ -74,6 +75,8 @@ export async function revokeApiKey(db: Kysely<Database>, actor: Actor, id: strin
     });
     return toApiKeyView(after);
   });
+  authChanged();
+  return revoked;
 }
 
 export async function listApiKeys(db: Kysely<Database>): Promise<ApiKeyView[]> {
@@ -84,16 +87,25 @@ export async function listApiKeys(db: Kysely<Database>): Promise<ApiKeyView[]> {
 // Last use is recorded at most once a minute per key, so busy integrations do not write on every call.
 const lastTouched = new Map<string, number>();
 
-export async function apiKeyForToken(db: Kysely<Database>, token: string, now = new Date()): Promise<ApiKey | undefined> {
-  const key = await db
+/** The API key that is not revoked with this hash (hashToken of the token), without recording its use. */
+export async function findApiKey(db: Kysely<Database>, tokenHash: string): Promise<ApiKey | undefined> {
+  return db
     .selectFrom("api_keys")
     .selectAll()
-    .where("key_hash", "=", hashToken(token))
+    .where("key_hash", "=", tokenHash)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  if (key && now.getTime() - (lastTouched.get(key.id) ?? 0) > 60_000) {
-    lastTouched.set(key.id, now.getTime());
-    await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", key.id).execute();
-  }
+}
+
+/** Records that the key was used (at most once a minute per key). */
+export async function touchApiKey(db: Kysely<Database>, key: ApiKey, now = new Date()): Promise<void> {
+  if (now.getTime() - (lastTouched.get(key.id) ?? 0) <= 60_000) return;
+  lastTouched.set(key.id, now.getTime());
+  await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", key.id).execute();
+}
+
+export async function apiKeyForToken(db: Kysely<Database>, token: string, now = new Date()): Promise<ApiKey | undefined> {
+  const key = await findApiKey(db, hashToken(token));
+  if (key) await touchApiKey(db, key, now);
   return key;
 }

@@ -6,3 +6,4 @@ export * from "./sessions";
 export * from "./login";
 export * from "./audit";
 export * from "./api-keys";
+export * from "./caller-cache";

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, User } from "@retain/db";
+import { authChanged } from "./caller-cache";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
@@ -18,22 +19,37 @@ export async function createSession(db: Kysely<Database>, userId: string, now = 
   return token;
 }
 
-export async function userForSession(db: Kysely<Database>, token: string, now = new Date()): Promise<User | undefined> {
+/** The active user of a live session, with the session's expiry; `tokenHash` is hashToken(token). */
+export async function findSession(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now = new Date(),
+): Promise<{ user: User; expiresAt: Date } | undefined> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .selectAll("users")
-    .where("sessions.token_hash", "=", hashToken(token))
+    .select("sessions.expires_at as session_expires_at")
+    .where("sessions.token_hash", "=", tokenHash)
     .where("sessions.expires_at", ">", now)
     .where("users.active", "=", true)
     .executeTakeFirst();
-  return row;
+  if (!row) return undefined;
+  const { session_expires_at: expiresAt, ...user } = row;
+  return { user, expiresAt };
+}
+
+export async function userForSession(db: Kysely<Database>, token: string, now = new Date()): Promise<User | undefined> {
+  return (await findSession(db, hashToken(token), now))?.user;
 }
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
+  authChanged();
 }
 
+/** Inside a transaction, the caller calls authChanged() again once it has committed. */
 export async function deleteUserSessions(db: Kysely<Database>, userId: string): Promise<void> {
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  authChanged();
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, ManagerLevel, Role, User } from "@retain/db";
 import { recordAudit, systemActor, type Actor } from "./audit";
+import { authChanged } from "./caller-cache";
 import { AccessError } from "./errors";
 import { hashPassword } from "./passwords";
 import { deleteUserSessions } from "./sessions";
@@ -123,6 +124,7 @@ export async function ensureAdmin(
           after: { ...toPublicUser(after), ...(updates.password_hash ? { passwordChanged: true } : {}) },
         });
       });
+      authChanged();
     }
     return { email, created: false, generatedPassword: null };
   }
@@ -155,7 +157,7 @@ export async function updateUser(
   changes: UserChanges,
 ): Promise<PublicUser> {
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
-  return db.transaction().execute(async (trx) => {
+  const changed = await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("users").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!before) throw new AccessError("NOT_FOUND", `no user ${id}`);
     const role = changes.role ?? before.role;
@@ -201,6 +203,8 @@ export async function updateUser(
     });
     return afterView;
   });
+  authChanged();
+  return changed;
 }
 
 export async function listUsers(db: Kysely<Database>): Promise<PublicUser[]> {

@@ -14,7 +14,20 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
   /** The driver underneath, for what Kysely does not cover (COPY in the benchmark). */
   driver: { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; pglite: PGlite };
+  /** Follows `NOTIFY`s on a channel (see Listener); resolves once the first attempt to listen ended. */
+  listen: (channel: string, handlers: ListenHandlers) => Promise<Listener>;
 };
+
+export type ListenHandlers = {
+  /** A notification arrived on the channel. */
+  onMessage: (payload: string) => void;
+  /**
+   * true: listening (again). false: the connection is lost and notifications may be missed until the
+   * next true; it reconnects by itself.
+   */
+  onLive: (live: boolean) => void;
+};
+export type Listener = { close: () => Promise<void> };
 
 export type ConnectOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
 
@@ -69,12 +82,14 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
       );
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const connectionString = options.databaseUrl;
     return {
       db,
       kind: "postgres",
       location: redactUrl(options.databaseUrl),
       close: () => db.destroy(),
       driver: { kind: "postgres", pool },
+      listen: (channel, handlers) => listenOnPostgres(connectionString, channel, handlers),
     };
   }
 
@@ -90,5 +105,68 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
   }
   const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: "pglite", location: dataDir, close: () => db.destroy(), driver: { kind: "pglite", pglite } };
+  return {
+    db,
+    kind: "pglite",
+    location: dataDir,
+    close: () => db.destroy(),
+    driver: { kind: "pglite", pglite },
+    listen: async (channel, handlers) => {
+      // One process owns a PGlite database, and its notifications arrive with the committing query.
+      const unlisten = await pglite.listen(quoteIdentifier(channel), handlers.onMessage);
+      handlers.onLive(true);
+      return { close: () => unlisten().catch(() => undefined) };
+    },
+  };
+}
+
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries). A lost
+ * connection is reported (onLive(false)) and re-opened after a growing pause, up to 5 s.
+ */
+async function listenOnPostgres(connectionString: string, channel: string, handlers: ListenHandlers): Promise<Listener> {
+  let closed = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let pause = 100;
+  const open = async (): Promise<void> => {
+    const current = new pg.Client({ connectionString });
+    client = current;
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      handlers.onLive(false);
+      current.end().catch(() => undefined);
+      if (!closed) {
+        retry = setTimeout(() => void open(), pause);
+        pause = Math.min(pause * 2, 5_000);
+      }
+    };
+    // An error event without a listener would end the process.
+    current.on("error", onLost);
+    current.on("end", onLost);
+    current.on("notification", (message) => {
+      if (message.channel === channel) handlers.onMessage(message.payload ?? "");
+    });
+    try {
+      await current.connect();
+      await current.query(`listen ${quoteIdentifier(channel)}`);
+      if (closed || lost) return;
+      pause = 100;
+      handlers.onLive(true);
+    } catch {
+      onLost();
+    }
+  };
+  await open();
+  return {
+    close: async () => {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
 }

@@ -1,3 +1,12 @@
 export * from "./schema";
-export { connect, redactUrl, DatabaseConfigError, type DatabaseHandle, type DatabaseKind, type ConnectOptions } from "./connect";
+export {
+  connect,
+  redactUrl,
+  DatabaseConfigError,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type ConnectOptions,
+  type Listener,
+  type ListenHandlers,
+} from "./connect";
 export { migrateToLatest } from "./migrate";

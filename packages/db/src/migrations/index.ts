@@ -4,6 +4,7 @@ import * as m0002 from "./2026_11_23_0002_goals";
 import * as m0101 from "./2026_11_23_0101_rollups";
 import * as m0201 from "./2026_11_23_0201_access";
 import * as m0202 from "./2026_11_23_0202_drop_events_seq_idx";
+import * as m0301 from "./2026_11_23_0301_auth_changes";
 
 // Static provider: works the same from source, in tests and in bundles.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_0101_rollups": m0101,
   "2026_11_23_0201_access": m0201,
   "2026_11_23_0202_drop_events_seq_idx": m0202,
+  "2026_11_23_0301_auth_changes": m0301,
 };

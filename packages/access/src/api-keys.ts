@@ -103,9 +103,3 @@ export async function touchApiKey(db: Kysely<Database>, key: ApiKey, now = new D
   lastTouched.set(key.id, now.getTime());
   await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", key.id).execute();
 }
-
-export async function apiKeyForToken(db: Kysely<Database>, token: string, now = new Date()): Promise<ApiKey | undefined> {
-  const key = await findApiKey(db, hashToken(token));
-  if (key) await touchApiKey(db, key, now);
-  return key;
-}

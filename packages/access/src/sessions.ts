@@ -39,10 +39,6 @@ export async function findSession(
   return { user, expiresAt };
 }
 
-export async function userForSession(db: Kysely<Database>, token: string, now = new Date()): Promise<User | undefined> {
-  return (await findSession(db, hashToken(token), now))?.user;
-}
-
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
   authChanged();

@@ -127,6 +127,14 @@ export function eventBatch(
     const [from, to] = late ? [WINDOW_START, span.from] : [span.from, Math.min(span.to, WINDOW_START + WINDOW_MS - 10 * 24 * HOUR)];
     const at = Math.floor(from + next() * Math.max(0, to - from));
     const base = { id, customerId: customer, occurredAt: iso(at) };
+    /** An event referring to this one, up to `hours` later. */
+    const followUp = (suffix: string, type: EventType, hours: number): BenchEvent => ({
+      id: `${id}${suffix}`,
+      type,
+      customerId: customer,
+      occurredAt: iso(at + Math.floor(next() * hours * HOUR)),
+      refId: id,
+    });
     const kind = pick();
     const room = size - n;
     switch (kind) {
@@ -166,21 +174,8 @@ export function eventBatch(
           severity: ["low", "medium", "high"][Math.floor(next() * 3)],
         });
         if (room >= 3) {
-          events.push({
-            id: `${id}r`,
-            type: "complaint_resolved",
-            customerId: customer,
-            occurredAt: iso(at + Math.floor(next() * 72 * HOUR)),
-            refId: id,
-          });
-          if (next() < 0.5)
-            events.push({
-              id: `${id}v`,
-              type: "visit",
-              customerId: customer,
-              occurredAt: iso(at + Math.floor(next() * 240 * HOUR)),
-              refId: id,
-            });
+          events.push(followUp("r", "complaint_resolved", 72));
+          if (next() < 0.5) events.push(followUp("v", "visit", 240));
         }
         break;
       }
@@ -193,13 +188,7 @@ export function eventBatch(
           ],
         });
         if (room >= 2) {
-          events.push({
-            id: `${id}r`,
-            type: "service_resolved",
-            customerId: customer,
-            occurredAt: iso(at + Math.floor(next() * 96 * HOUR)),
-            refId: id,
-          });
+          events.push(followUp("r", "service_resolved", 96));
         }
         break;
       case "survey": {

@@ -425,18 +425,20 @@ export async function foldEvents(
     storedVoids.length > 0 ? await timed("rollup.voids", () => newlyVoided(db, storedVoids)) : [];
 
   await timed("rollup.upsert", async () => {
-    // Data-modifying CTEs, one per table, always in the same order: concurrent folds lock alike.
+    // One statement for the batch and what its voids take out, with data-modifying CTEs, one per
+    // table, always in the same order and each in key order: concurrent folds lock rows alike. (A
+    // second pass for the voids locked rows out of that order and could deadlock with another fold.)
+    const signed = negatives.map((e) => ({ ...e, sign: -1 as const }));
+    const source =
+      signed.length === 0 ? stagedBatchSource(stored) : sql`${stagedBatchSource(stored)} union all ${batchSource(signed)}`;
     const ctes = tables.map((table, i) =>
       sql`${sql.raw(`t${i}`)} as (${rollupInsert(table, sql`select * from batch`, zone, true)})`,
     );
-    await sql`with batch as materialized (${stagedBatchSource(stored)}), ${sql.join(ctes)} select 1`.execute(db);
-    if (negatives.length === 0) return;
-    const signed = negatives.map((e) => ({ ...e, sign: -1 as const }));
+    await sql`with batch as materialized (${source}), ${sql.join(ctes)} select 1`.execute(db);
+    // Rows left at zero lose their last live event; this statement locked them all already.
     for (const table of tables) {
       const removed = signed.filter((e) => table.types.includes(e.type));
-      if (removed.length === 0) continue;
-      await rollupInsert(table, batchSource(removed), zone, true).execute(db);
-      await deleteEmptyRows(table, removed, zone).execute(db);
+      if (removed.length > 0) await deleteEmptyRows(table, removed, zone).execute(db);
     }
   });
 }

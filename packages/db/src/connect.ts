@@ -3,6 +3,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database } from "./schema";
+import { pgliteBulkTransaction, postgresBulkTransaction, registerBulkTransaction, type BulkTransaction } from "./bulk";
 
 export type DatabaseKind = "postgres" | "pglite";
 
@@ -12,8 +13,10 @@ export type DatabaseHandle = {
   /** Where the data lives, for log lines: a redacted URL or the PGlite directory. */
   location: string;
   close: () => Promise<void>;
-  /** The driver underneath, for what Kysely does not cover (COPY in the benchmark). */
+  /** The driver underneath, for what Kysely does not cover (LISTEN, tests). */
   driver: { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; pglite: PGlite };
+  /** One transaction on one connection with COPY (bulk ingest); also found by `bulkTransactionOf(db)`. */
+  bulkTransaction: BulkTransaction;
   /** Follows `NOTIFY`s on a channel (see Listener); resolves once the first attempt to listen ended. */
   listen: (channel: string, handlers: ListenHandlers) => Promise<Listener>;
 };
@@ -83,8 +86,11 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const connectionString = options.databaseUrl;
+    const bulkTransaction = postgresBulkTransaction(pool);
+    registerBulkTransaction(db, bulkTransaction);
     return {
       db,
+      bulkTransaction,
       kind: "postgres",
       location: redactUrl(options.databaseUrl),
       close: () => db.destroy(),
@@ -105,8 +111,11 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
   }
   const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const bulkTransaction = pgliteBulkTransaction(pglite);
+  registerBulkTransaction(db, bulkTransaction);
   return {
     db,
+    bulkTransaction,
     kind: "pglite",
     location: dataDir,
     close: () => db.destroy(),

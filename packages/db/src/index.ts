@@ -10,3 +10,4 @@ export {
   type ListenHandlers,
 } from "./connect";
 export { migrateToLatest } from "./migrate";
+export { bulkTransactionOf, copyText, type BulkTransaction, type CopyIn, type CopyValue } from "./bulk";

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
-import type { Database } from "@retain/db";
+import { bulkTransactionOf, type CopyIn, type CopyValue, type Database } from "@retain/db";
 import { canonicalJson, contentHash } from "./canonical";
 import { IngestError } from "./errors";
 import { eventTypes, type EventType } from "./event-types";
@@ -7,7 +7,7 @@ import { fastEvent } from "./fast-event";
 import { eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
 import { zodIssuesToErrors } from "./issues";
 import { departmentKeys, usersByEmail } from "./reference-data";
-import { foldEvents, prepareStaging, STAGED_COLUMNS, stageStoredEvents } from "./rollups";
+import { foldEvents, prepareStaging } from "./rollups";
 
 export type Rejection = { index: number; id: string | null; errors: FieldError[] };
 export type EventIngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
@@ -179,86 +179,133 @@ export async function ingestEvents(
   });
 
   lap("validate");
-  let duplicates = 0;
-  const result = await db.transaction().execute(async (trx) => {
-    // Batch statements look expensive to the planner (unnest, subqueries) and would be JIT-compiled
-    // on every call, which costs more (~40 ms) than it saves on 10,000 rows.
-    await sql`set local jit = off`.execute(trx);
-    const departments = await departmentKeys(trx);
-    const managers = await usersByEmail(
-      trx,
-      rows.flatMap((r) => (r.accountManager ? [r.accountManager] : [])),
-    );
-
-    // Duplicates and conflicts within the batch; those against stored events are found by the insert.
-    const inBatch = new Map<string, Row>();
-    let candidates: Row[] = [];
-    for (const row of rows) {
-      const k = key(row.source, row.id);
-      const first = inBatch.get(k);
-      if (!first) {
-        inBatch.set(k, row);
-        candidates.push(row);
-      } else if (first.hash === row.hash) duplicates++;
-      else reject(row.index, row.id, [conflict(row)]);
+  // COPY where the connection allows it; when a concurrent batch stored one of the keys first, the
+  // COPY fails on the unique key and the batch is stored again by `insert … on conflict do nothing`.
+  const bulk = bulkTransactionOf(db);
+  const byInsert = () => db.transaction().execute((trx) => storeBatch(trx, rows, now, options, null, lap));
+  let stored: Stored;
+  if (bulk) {
+    try {
+      stored = await bulk((trx, copyIn) => storeBatch(trx, rows, now, options, copyIn, lap));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      stored = await byInsert();
     }
-
-    // Field checks that need reference data.
-    candidates = candidates.filter((row) => {
-      const errors: FieldError[] = [];
-      if (row.department !== null && !departments.has(row.department)) {
-        errors.push({ field: "department", code: "unknown_department", message: `department: no department ${row.department}` });
-      }
-      if (row.accountManager !== null) {
-        row.accountManagerId = managers.get(row.accountManager) ?? null;
-        if (!row.accountManagerId) {
-          errors.push({
-            field: "accountManager",
-            code: "unknown_user",
-            message: `accountManager: no active user ${row.accountManager}`,
-          });
-        }
-      }
-      if (errors.length > 0) reject(row.index, row.id, errors);
-      return errors.length === 0;
-    });
-
-    candidates = await checkReferences(trx, candidates, (row, error) => reject(row.index, row.id, [error]));
-
-    if (candidates.length === 0) return 0;
-    lap("lookup");
-    const fold = !options.deferRollups;
-    if (fold) await prepareStaging(trx);
-    const inserted = await insertRows(trx, candidates, now, fold);
-    // Keys already stored (before, or by a concurrent batch): the same content is a duplicate.
-    const existing = candidates.filter((r) => !inserted.has(key(r.source, r.id)));
-    if (existing.length > 0) {
-      const current = await storedEvents(trx, existing.map((r) => [r.source, r.id]));
-      for (const row of existing) {
-        if (current.get(key(row.source, row.id))?.content_hash === row.hash) duplicates++;
-        else reject(row.index, row.id, [conflict(row)]);
-      }
-    }
-    lap("insert");
-    // Exactly the rows this transaction stored go into the rollups, in the same transaction.
-    if (fold) {
-      const stored = candidates.filter((r) => inserted.has(key(r.source, r.id)));
-      await foldEvents(
-        trx,
-        stored.map((r) => ({ source: r.source, id: r.id, type: r.type, refId: r.refId })),
-        { onTiming: options.onTiming },
-      );
-    }
-    lap("rollup");
-    return inserted.size;
-  });
+  } else stored = await byInsert();
   lap("commit");
 
+  for (const r of stored.rejected) reject(r.index, r.id, r.errors);
   return {
-    accepted: result,
-    duplicates,
+    accepted: stored.accepted,
+    duplicates: stored.duplicates,
     rejected: [...rejected.values()].sort((a, b) => a.index - b.index),
   };
+}
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && error.code === "23505";
+
+type Stored = { accepted: number; duplicates: number; rejected: Rejection[] };
+
+/**
+ * Checks the valid rows against reference data and stored events and stores the new ones, folding
+ * them into the rollups, in the transaction `trx`. Its findings are returned, not recorded, so a
+ * batch whose COPY lost a race can be stored again from scratch.
+ */
+async function storeBatch(
+  trx: Kysely<Database>,
+  rows: readonly Row[],
+  now: Date,
+  options: IngestOptions,
+  copyIn: CopyIn | null,
+  lap: (phase: string) => void,
+): Promise<Stored> {
+  const rejected = new Map<number, Rejection>();
+  const reject = (row: Row, errors: FieldError[]) => {
+    const existing = rejected.get(row.index);
+    if (existing) existing.errors.push(...errors);
+    else rejected.set(row.index, { index: row.index, id: row.id, errors });
+  };
+  const done = (accepted: number): Stored => ({ accepted, duplicates, rejected: [...rejected.values()] });
+  let duplicates = 0;
+  // Batch statements look expensive to the planner (unnest, subqueries) and would be JIT-compiled
+  // on every call, which costs more (~40 ms) than it saves on 10,000 rows.
+  await sql`set local jit = off`.execute(trx);
+  const departments = await departmentKeys(trx);
+  const managers = await usersByEmail(
+    trx,
+    rows.flatMap((r) => (r.accountManager ? [r.accountManager] : [])),
+  );
+
+  // Duplicates and conflicts within the batch; those against stored events are found below.
+  const inBatch = new Map<string, Row>();
+  let candidates: Row[] = [];
+  for (const row of rows) {
+    const k = key(row.source, row.id);
+    const first = inBatch.get(k);
+    if (!first) {
+      inBatch.set(k, row);
+      candidates.push(row);
+    } else if (first.hash === row.hash) duplicates++;
+    else reject(row, [conflict(row)]);
+  }
+
+  // Field checks that need reference data.
+  candidates = candidates.filter((row) => {
+    const errors: FieldError[] = [];
+    if (row.department !== null && !departments.has(row.department)) {
+      errors.push({ field: "department", code: "unknown_department", message: `department: no department ${row.department}` });
+    }
+    if (row.accountManager !== null) {
+      row.accountManagerId = managers.get(row.accountManager) ?? null;
+      if (!row.accountManagerId) {
+        errors.push({
+          field: "accountManager",
+          code: "unknown_user",
+          message: `accountManager: no active user ${row.accountManager}`,
+        });
+      }
+    }
+    if (errors.length > 0) reject(row, errors);
+    return errors.length === 0;
+  });
+
+  candidates = await checkReferences(trx, candidates, (row, error) => reject(row, [error]));
+
+  if (candidates.length === 0) return done(0);
+  lap("lookup");
+  const fold = !options.deferRollups;
+  if (fold) await prepareStaging(trx);
+  // Keys already stored (before, or by a concurrent batch): the same content is a duplicate.
+  const classify = (existing: Row[], current: Map<string, { content_hash: string }>) => {
+    for (const row of existing) {
+      if (current.get(key(row.source, row.id))?.content_hash === row.hash) duplicates++;
+      else reject(row, [conflict(row)]);
+    }
+  };
+  let inserted: Row[];
+  if (copyIn) {
+    const before = await storedEvents(trx, candidates.map((r) => [r.source, r.id]));
+    inserted = candidates.filter((r) => !before.has(key(r.source, r.id)));
+    classify(candidates.filter((r) => before.has(key(r.source, r.id))), before);
+    await copyRows(trx, copyIn, inserted, now);
+  } else {
+    const keys = await insertRows(trx, candidates, now);
+    inserted = candidates.filter((r) => keys.has(key(r.source, r.id)));
+    const existing = candidates.filter((r) => !keys.has(key(r.source, r.id)));
+    if (existing.length > 0) classify(existing, await storedEvents(trx, existing.map((r) => [r.source, r.id])));
+  }
+  lap("insert");
+  // Exactly the rows this transaction stored go into the rollups, in the same transaction.
+  if (fold) {
+    await foldEvents(
+      trx,
+      inserted.map((r) => ({ source: r.source, id: r.id, type: r.type, refId: r.refId })),
+      { onTiming: options.onTiming },
+    );
+  }
+  lap("rollup");
+  return done(inserted.length);
 }
 
 function conflict(row: Row): FieldError {
@@ -270,8 +317,9 @@ function conflict(row: Row): FieldError {
 }
 
 /**
- * Looks events up by (source, id): one index probe per key (a join on the keys, not
- * `source = … and id = any(…)`, which the planner may turn into a scan of the whole source).
+ * Looks events up by (source, id): one index probe per key (not `source = … and id = any(…)`,
+ * which the planner may turn into a scan of the whole source, nor a plain join, which it made a
+ * hash join over the whole table: 200 ms for 5,000 keys at 200,000 events).
  */
 async function lookupEvents<T>(
   db: Kysely<Database>,
@@ -280,10 +328,14 @@ async function lookupEvents<T>(
 ): Promise<Map<string, T>> {
   const map = new Map<string, T>();
   if (keys.length === 0) return map;
+  // `limit 1` keeps the subquery from being flattened into a join, which the planner would make a
+  // hash join over all of events once its statistics lag behind a growing table.
   const result = await sql<T & { source: string; id: string }>`
-    select e.source, e.id, ${columns}
+    select e.*
     from unnest(${keys.map(([source]) => source)}::text[], ${keys.map(([, id]) => id)}::text[]) as k(source, id)
-    join events e on e.source = k.source and e.id = k.id`.execute(db);
+    cross join lateral (
+      select e.source, e.id, ${columns} from events e where e.source = k.source and e.id = k.id limit 1
+    ) e`.execute(db);
   for (const r of result.rows) map.set(key(r.source, r.id), r);
   return map;
 }
@@ -355,18 +407,16 @@ const departmentOf = (r: Row) => r.department ?? eventTypes[r.type] ?? "";
 
 
 /**
- * Stores the rows in one statement and returns the keys it stored (with `stage`, also copies them to
- * the fold's staging table).
+ * Stores the rows in one statement and returns the keys it stored (the fold's staging table, once
+ * prepared, receives them through the trigger `events_stage`).
  * Rows go in key order (concurrent batches then wait on shared keys in the same order); a key
  * already stored is skipped (`on conflict do nothing`) and classified by the caller. An event
  * without an explicit account manager is attributed to the customer's manager at the moment it
  * occurred. Customers not known yet become stubs flagged incomplete, so no event is lost; an
  * upsert of the customer completes them.
  */
-async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date, stage: boolean): Promise<Set<string>> {
-  const rows = [...unordered].sort(
-    (a, b) => compare(a.customerId, b.customerId) || compare(a.source, b.source) || compare(a.id, b.id),
-  );
+async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date): Promise<Set<string>> {
+  const rows = [...unordered].sort(byKey);
   const col = <T>(f: (r: Row) => T) => rows.map(f);
   const { rows: stored } = await sql<{ customer_id: string; source: string; id: string }>`
     with input as (
@@ -400,20 +450,125 @@ async function insertRows(db: Kysely<Database>, unordered: Row[], now: Date, sta
       ) i
       order by i.n
       on conflict (source, id) do nothing
-      returning ${sql.raw(STAGED_COLUMNS)}
-    )${stage ? sql`, staged as (${stageStoredEvents("stored")})` : sql``}
+      returning customer_id, source, id
+    )
     select customer_id, source, id from stored`.execute(db);
-  // A statement of its own, after the events: every writer takes its locks events first, then
-  // customers, each in key order, so concurrent batches cannot deadlock.
-  const customers = [...new Set(stored.flatMap((r) => (r.customer_id === "" ? [] : [r.customer_id])))].sort(compare);
-  if (customers.length > 0) {
-    await sql`
-      insert into customers (id, name, incomplete, created_at)
-      select t.id, t.id, true, ${now.toISOString()}::timestamptz from unnest(${customers}::text[]) as t(id)
-      where not exists (select 1 from customers c where c.id = t.id)
-      on conflict (id) do nothing`.execute(db);
-  }
+  await insertStubCustomers(db, stored.map((r) => r.customer_id), now);
   return new Set(stored.map((r) => key(r.source, r.id)));
+}
+
+/**
+ * Customers not known yet become stubs flagged incomplete. A statement of its own, after the events:
+ * every writer takes its locks events first, then customers, each in key order, so concurrent
+ * batches cannot deadlock.
+ */
+async function insertStubCustomers(db: Kysely<Database>, customerIds: readonly string[], now: Date): Promise<void> {
+  const customers = [...new Set(customerIds.filter((id) => id !== ""))].sort(compare);
+  if (customers.length === 0) return;
+  await sql`
+    insert into customers (id, name, incomplete, created_at)
+    select t.id, t.id, true, ${now.toISOString()}::timestamptz from unnest(${customers}::text[]) as t(id)
+    where not exists (select 1 from customers c where c.id = t.id)
+    on conflict (id) do nothing`.execute(db);
+}
+
+const byKey = (a: Row, b: Row) => compare(a.customerId, b.customerId) || compare(a.source, b.source) || compare(a.id, b.id);
+
+/** An assignment's bounds in microseconds since the epoch, exact (null: unbounded). */
+type Assignment = { customer_id: string; user_id: string; from_us: string | null; to_us: string | null };
+type Bounds = { userId: string; from: bigint | null; to: bigint | null };
+
+/**
+ * The account manager of each row without an explicit one: the customer's latest assignment that
+ * covers the instant it occurred (a backdated reassignment overlaps older ones), compared in whole
+ * microseconds as PostgreSQL stores them, like insertRows does in SQL.
+ */
+async function attributedManagers(db: Kysely<Database>, rows: readonly Row[]): Promise<Map<Row, string>> {
+  const attributed = new Map<Row, string>();
+  const unattributed = rows.filter((r) => r.accountManagerId === null && r.customerId !== "");
+  if (unattributed.length === 0) return attributed;
+  const customers = [...new Set(unattributed.map((r) => r.customerId))];
+  const micros = (bound: string) => sql`(extract(epoch from ${sql.ref(bound)}) * 1000000)::int8::text`;
+  const { rows: assignments } = await sql<Assignment>`
+    select a.customer_id, a.user_id::text as user_id,
+      case when isfinite(a.valid_from) then ${micros("a.valid_from")} end as from_us,
+      case when isfinite(a.valid_to) then ${micros("a.valid_to")} end as to_us
+    from unnest(${customers}::text[]) as c(id)
+    join customer_assignments a on a.customer_id = c.id
+    where a.valid_from < 'infinity' and (a.valid_to is null or a.valid_to > '-infinity')`.execute(db);
+  const byCustomer = new Map<string, Bounds[]>();
+  for (const a of assignments) {
+    const bounds: Bounds = {
+      userId: a.user_id,
+      from: a.from_us === null ? null : BigInt(a.from_us),
+      to: a.to_us === null ? null : BigInt(a.to_us),
+    };
+    const list = byCustomer.get(a.customer_id);
+    if (list) list.push(bounds);
+    else byCustomer.set(a.customer_id, [bounds]);
+  }
+  for (const row of unattributed) {
+    const list = byCustomer.get(row.customerId);
+    if (!list) continue;
+    const at = BigInt(Date.parse(row.occurredAt)) * 1000n;
+    let best: Bounds | undefined;
+    for (const a of list) {
+      const covers = (a.from === null || a.from <= at) && (a.to === null || a.to > at);
+      // Later start (null is -infinity, the earliest); the first wins a tie.
+      const later = !best || (a.from !== null && (best.from === null || a.from > best.from));
+      if (covers && later) best = a;
+    }
+    if (best) attributed.set(row, best.userId);
+  }
+  return attributed;
+}
+
+const EVENT_COLUMNS = [
+  "customer_id", "source", "id", "type", "occurred_at", "department", "account_manager_id", "amount", "ref_id",
+  "due_at", "promised_at", "severity", "scale", "score", "hours", "channel", "campaign_id", "stage", "employee",
+  "payload", "content_hash",
+] as const;
+type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+const columnValue: Record<EventColumn, (r: Row, manager: string | null) => CopyValue> = {
+  customer_id: (r) => r.customerId,
+  source: (r) => r.source,
+  id: (r) => r.id,
+  type: (r) => r.type,
+  occurred_at: (r) => r.occurredAt,
+  department: departmentOf,
+  account_manager_id: (_, manager) => manager,
+  amount: (r) => r.amount,
+  ref_id: (r) => r.refId,
+  due_at: (r) => r.dueAt,
+  promised_at: (r) => r.promisedAt,
+  severity: (r) => r.severity,
+  scale: (r) => r.scale,
+  score: (r) => r.score,
+  hours: (r) => r.hours,
+  channel: (r) => r.channel,
+  campaign_id: (r) => r.campaignId,
+  stage: (r) => r.stage,
+  employee: (r) => r.employee,
+  payload: (r) => (r.payload === null ? null : JSON.stringify(r.payload)),
+  content_hash: (r) => r.hash,
+};
+
+/**
+ * Stores rows whose keys were not stored when the transaction looked (the caller checked) with
+ * COPY, in key order like insertRows (the trigger `events_stage` stages them for the fold). A key a
+ * concurrent batch stored since makes the COPY fail on the unique key (the caller then retries).
+ */
+async function copyRows(db: Kysely<Database>, copyIn: CopyIn, unordered: Row[], now: Date) {
+  if (unordered.length === 0) return;
+  const rows = [...unordered].sort(byKey);
+  const managers = await attributedManagers(db, rows);
+  const values = rows.map((r) => {
+    const manager = r.accountManagerId ?? managers.get(r) ?? null;
+    return EVENT_COLUMNS.map((c) => columnValue[c](r, manager));
+  });
+  await copyIn("events", EVENT_COLUMNS, values);
+  await insertStubCustomers(db, rows.map((r) => r.customerId), now);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

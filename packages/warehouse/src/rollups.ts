@@ -355,9 +355,11 @@ async function inTransaction<T>(
 export type StoredEventKey = { source: string; id: string; type: string; refId: string | null };
 
 /**
- * The session's staging table for the fold: the writer of a batch copies the rows it stored here in
- * the same statement (`stageStoredEvents`), so the fold reads them without looking each one up in
- * `events`. Temporary (one per connection, never shared) and emptied at every commit.
+ * The session's staging table for the fold, temporary (one per connection, never shared) and
+ * emptied at every commit. Once prepared, every row the transaction inserts into `events` is also
+ * written there by the trigger `events_stage` (migration 2026_12_01_0001), whether by INSERT or by
+ * COPY, so the fold reads the batch without looking each event up again and without the writer
+ * sending it twice. Call it in the transaction that stores the batch, before storing it.
  */
 export async function prepareStaging(db: Kysely<Database>): Promise<void> {
   await sql`
@@ -366,15 +368,7 @@ export async function prepareStaging(db: Kysely<Database>): Promise<void> {
       account_manager_id uuid, amount numeric(16, 2), due_at timestamptz, promised_at timestamptz,
       scale smallint, score smallint, hours numeric(10, 2)
     ) on commit delete rows`.execute(db);
-}
-
-/** The columns of `events` the fold needs: what the writer's `insert … returning` must return. */
-export const STAGED_COLUMNS =
-  "customer_id, source, id, type, occurred_at, department, account_manager_id, amount, due_at, promised_at, scale, score, hours";
-
-/** `insert into fold_batch …` from the relation `stored` (an `insert … returning STAGED_COLUMNS` CTE). */
-export function stageStoredEvents(stored: string): RawBuilder<unknown> {
-  return sql.raw(`insert into fold_batch (${STAGED_COLUMNS}) select ${STAGED_COLUMNS} from ${stored}`);
+  await sql`select set_config('retain.stage_events', 'on', true)`.execute(db);
 }
 
 /** The staged batch as a fold source with sign 1, minus voids and the events a void among `keys` takes out. */

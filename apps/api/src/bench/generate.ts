@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { eventTypes, type EventType } from "@retain/warehouse";
+import { copyText as rowsAsCopyText, type CopyValue } from "@retain/db";
 
 /*
  * A seeded, deterministic generator of valid SPEC §4 input for the benchmark: customers, and events
@@ -297,16 +298,8 @@ export function physicalRows(
   };
 }
 
-const escapeCopy = (value: unknown): string =>
-  value === null || value === undefined
-    ? "\\N"
-    : String(value).replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
-
-/** The rows in COPY's text format (tab-separated, `\N` for null), columns in `PhysicalRows` order. */
 export function copyText(rows: PhysicalRows): { columns: string[]; text: string } {
   const columns = Object.keys(rows) as (keyof PhysicalRows)[];
-  const count = rows.id.length;
-  const lines: string[] = new Array<string>(count);
-  for (let i = 0; i < count; i++) lines[i] = columns.map((c) => escapeCopy(rows[c][i])).join("\t");
-  return { columns, text: lines.length === 0 ? "" : `${lines.join("\n")}\n` };
+  const table = Array.from({ length: rows.id.length }, (_, i) => columns.map((c) => rows[c][i] as CopyValue));
+  return { columns, text: rowsAsCopyText(table) };
 }

@@ -5,6 +5,7 @@ import * as m0101 from "./2026_11_23_0101_rollups";
 import * as m0201 from "./2026_11_23_0201_access";
 import * as m0202 from "./2026_11_23_0202_drop_events_seq_idx";
 import * as m0301 from "./2026_11_23_0301_auth_changes";
+import * as m1201 from "./2026_12_01_0001_stage_events";
 
 // Static provider: works the same from source, in tests and in bundles.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_0201_access": m0201,
   "2026_11_23_0202_drop_events_seq_idx": m0202,
   "2026_11_23_0301_auth_changes": m0301,
+  "2026_12_01_0001_stage_events": m1201,
 };

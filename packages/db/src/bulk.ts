@@ -16,7 +16,14 @@ export type CopyIn = (table: string, columns: readonly string[], rows: readonly 
  * Runs `work` in one transaction on one connection, with COPY available on that connection (Kysely
  * itself cannot send COPY data). Commits when `work` resolves, rolls back when it throws.
  */
-export type BulkTransaction = <T>(work: (trx: Kysely<Database>, copyIn: CopyIn) => Promise<T>) => Promise<T>;
+export type BulkTransaction = {
+  <T>(work: (trx: Kysely<Database>, copyIn: CopyIn) => Promise<T>): Promise<T>;
+  /**
+   * Whether the database works beside Node: on PostgreSQL statements sent before a stretch of
+   * JavaScript run while it runs; PGlite runs on Node's own thread, so asking early gains nothing.
+   */
+  parallel: boolean;
+};
 
 const bulkTransactions = new WeakMap<Kysely<Database>, BulkTransaction>();
 
@@ -50,7 +57,7 @@ const copyStatement = (table: string, columns: readonly string[]) => `copy ${tab
 
 /** On PostgreSQL: a pool connection of its own, COPY … FROM STDIN through pg-copy-streams. */
 export function postgresBulkTransaction(pool: pg.Pool): BulkTransaction {
-  return async (work) => {
+  const bulk = async <T>(work: (trx: Kysely<Database>, copyIn: CopyIn) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     let discard = false;
     // Kysely over exactly this connection; it asks the pool for a connection at every query.
@@ -76,11 +83,12 @@ export function postgresBulkTransaction(pool: pg.Pool): BulkTransaction {
       client.release(discard);
     }
   };
+  return Object.assign(bulk, { parallel: true });
 }
 
 /** On PGlite: one PGlite transaction (it holds the instance), COPY … FROM '/dev/blob'. */
 export function pgliteBulkTransaction(pglite: PGlite): BulkTransaction {
-  return (work) =>
+  const bulk = <T>(work: (trx: Kysely<Database>, copyIn: CopyIn) => Promise<T>): Promise<T> =>
     pglite.transaction(async (tx: Transaction) => {
       // Kysely over the open transaction: its queries go to `tx`; it cannot open a nested one.
       const inTransaction = {
@@ -98,4 +106,5 @@ export function pgliteBulkTransaction(pglite: PGlite): BulkTransaction {
       };
       return work(db, copyIn);
     });
+  return Object.assign(bulk, { parallel: false });
 }

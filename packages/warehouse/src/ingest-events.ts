@@ -165,6 +165,12 @@ export async function ingestEvents(
     else rejected.set(index, { index, id, errors });
   };
 
+  const bulk = bulkTransactionOf(db);
+  // Asked before the batch is validated, so that PostgreSQL looks the keys and assignments up while
+  // Node validates; they need no transaction (a stored event stays stored, see storeBatch).
+  const early = bulk?.parallel ? prefetch(db, events) : undefined;
+  if (early) await new Promise((resolve) => setImmediate(resolve));
+
   const rows: Row[] = [];
   events.forEach((raw, index) => {
     let event = fastEvent(raw);
@@ -181,12 +187,13 @@ export async function ingestEvents(
   lap("validate");
   // COPY where the connection allows it; when a concurrent batch stored one of the keys first, the
   // COPY fails on the unique key and the batch is stored again by `insert … on conflict do nothing`.
-  const bulk = bulkTransactionOf(db);
   const byInsert = () => db.transaction().execute((trx) => storeBatch(trx, rows, now, options, null, lap));
   let stored: Stored;
   if (bulk) {
+    // Without what was asked early (it failed), the transaction looks it all up itself.
+    const known = (await early?.catch(() => undefined)) ?? nothingKnown();
     try {
-      stored = await bulk((trx, copyIn) => storeBatch(trx, rows, now, options, copyIn, lap));
+      stored = await bulk((trx, copyIn) => storeBatch(trx, rows, now, options, { copyIn, known }, lap));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       stored = await byInsert();
@@ -217,7 +224,7 @@ async function storeBatch(
   rows: readonly Row[],
   now: Date,
   options: IngestOptions,
-  copyIn: CopyIn | null,
+  copy: { copyIn: CopyIn; known: Known } | null,
   lap: (phase: string) => void,
 ): Promise<Stored> {
   const rejected = new Map<number, Rejection>();
@@ -284,11 +291,15 @@ async function storeBatch(
     }
   };
   let inserted: Row[];
-  if (copyIn) {
-    const before = await storedEvents(trx, candidates.map((r) => [r.source, r.id]));
+  if (copy) {
+    const { known } = copy;
+    // Stored events stay stored, so what was found early holds; a key stored since then makes the
+    // COPY fail on the unique key, and the caller stores the batch again by insert.
+    const unknown = candidates.filter((r) => !known.looked.has(key(r.source, r.id)));
+    const before = new Map([...known.stored, ...(await storedEvents(trx, unknown.map((r) => [r.source, r.id])))]);
     inserted = candidates.filter((r) => !before.has(key(r.source, r.id)));
     classify(candidates.filter((r) => before.has(key(r.source, r.id))), before);
-    await copyRows(trx, copyIn, inserted, now);
+    await copyRows(trx, copy.copyIn, inserted, now, known);
   } else {
     const keys = await insertRows(trx, candidates, now);
     inserted = candidates.filter((r) => keys.has(key(r.source, r.id)));
@@ -478,16 +489,10 @@ const byKey = (a: Row, b: Row) => compare(a.customerId, b.customerId) || compare
 type Assignment = { customer_id: string; user_id: string; from_us: string | null; to_us: string | null };
 type Bounds = { userId: string; from: bigint | null; to: bigint | null };
 
-/**
- * The account manager of each row without an explicit one: the customer's latest assignment that
- * covers the instant it occurred (a backdated reassignment overlaps older ones), compared in whole
- * microseconds as PostgreSQL stores them, like insertRows does in SQL.
- */
-async function attributedManagers(db: Kysely<Database>, rows: readonly Row[]): Promise<Map<Row, string>> {
-  const attributed = new Map<Row, string>();
-  const unattributed = rows.filter((r) => r.accountManagerId === null && r.customerId !== "");
-  if (unattributed.length === 0) return attributed;
-  const customers = [...new Set(unattributed.map((r) => r.customerId))];
+/** The account-manager assignments of `customers`, by customer (customers without any are absent). */
+async function assignmentsOf(db: Kysely<Database>, customers: readonly string[]): Promise<Map<string, Bounds[]>> {
+  const byCustomer = new Map<string, Bounds[]>();
+  if (customers.length === 0) return byCustomer;
   const micros = (bound: string) => sql`(extract(epoch from ${sql.ref(bound)}) * 1000000)::int8::text`;
   const { rows: assignments } = await sql<Assignment>`
     select a.customer_id, a.user_id::text as user_id,
@@ -496,7 +501,6 @@ async function attributedManagers(db: Kysely<Database>, rows: readonly Row[]): P
     from unnest(${customers}::text[]) as c(id)
     join customer_assignments a on a.customer_id = c.id
     where a.valid_from < 'infinity' and (a.valid_to is null or a.valid_to > '-infinity')`.execute(db);
-  const byCustomer = new Map<string, Bounds[]>();
   for (const a of assignments) {
     const bounds: Bounds = {
       userId: a.user_id,
@@ -507,8 +511,63 @@ async function attributedManagers(db: Kysely<Database>, rows: readonly Row[]): P
     if (list) list.push(bounds);
     else byCustomer.set(a.customer_id, [bounds]);
   }
+  return byCustomer;
+}
+
+/**
+ * What the COPY path needs to know of a batch before storing it, asked before the batch is
+ * validated: which of its keys are stored (with their content hash) and its customers' assignments.
+ * The keys and customer ids are taken from the raw events as sent (validation does not change them);
+ * whatever this does not cover is looked up in the transaction.
+ */
+type Known = {
+  looked: Set<string>;
+  stored: Map<string, { content_hash: string }>;
+  customers: Set<string>;
+  assignments: Map<string, Bounds[]>;
+};
+
+const nothingKnown = (): Known => ({ looked: new Set(), stored: new Map(), customers: new Set(), assignments: new Map() });
+
+const rawText = (event: unknown, field: string): string | undefined => {
+  const value = typeof event === "object" && event !== null ? (event as Record<string, unknown>)[field] : undefined;
+  return typeof value === "string" ? value : undefined;
+};
+
+async function prefetch(db: Kysely<Database>, events: readonly unknown[]): Promise<Known> {
+  const keys = new Map<string, [string, string]>();
+  const customers = new Set<string>();
+  for (const event of events) {
+    const id = rawText(event, "id");
+    if (id !== undefined) {
+      const source = rawText(event, "source") ?? "api";
+      keys.set(key(source, id), [source, id]);
+    }
+    const customerId = rawText(event, "customerId");
+    if (customerId !== undefined) customers.add(customerId);
+  }
+  // Two connections, so that both statements are on their way before validation takes the thread.
+  const [stored, assignments] = await Promise.all([
+    storedEvents(db, [...keys.values()]),
+    assignmentsOf(db, [...customers]),
+  ]);
+  return { looked: new Set(keys.keys()), stored, customers, assignments };
+}
+
+/**
+ * The account manager of each row without an explicit one: the customer's latest assignment that
+ * covers the instant it occurred (a backdated reassignment overlaps older ones), compared in whole
+ * microseconds as PostgreSQL stores them, like insertRows does in SQL.
+ */
+async function attributedManagers(db: Kysely<Database>, rows: readonly Row[], known: Known): Promise<Map<Row, string>> {
+  const attributed = new Map<Row, string>();
+  const unattributed = rows.filter((r) => r.accountManagerId === null && r.customerId !== "");
+  if (unattributed.length === 0) return attributed;
+  // Voids take their customer from their target, which the raw batch may not name.
+  const unknown = [...new Set(unattributed.map((r) => r.customerId))].filter((c) => !known.customers.has(c));
+  const fetched = await assignmentsOf(db, unknown);
   for (const row of unattributed) {
-    const list = byCustomer.get(row.customerId);
+    const list = known.assignments.get(row.customerId) ?? fetched.get(row.customerId);
     if (!list) continue;
     const at = BigInt(Date.parse(row.occurredAt)) * 1000n;
     let best: Bounds | undefined;
@@ -559,10 +618,10 @@ const columnValue: Record<EventColumn, (r: Row, manager: string | null) => CopyV
  * COPY, in key order like insertRows (the trigger `events_stage` stages them for the fold). A key a
  * concurrent batch stored since makes the COPY fail on the unique key (the caller then retries).
  */
-async function copyRows(db: Kysely<Database>, copyIn: CopyIn, unordered: Row[], now: Date) {
+async function copyRows(db: Kysely<Database>, copyIn: CopyIn, unordered: Row[], now: Date, known: Known) {
   if (unordered.length === 0) return;
   const rows = [...unordered].sort(byKey);
-  const managers = await attributedManagers(db, rows);
+  const managers = await attributedManagers(db, rows, known);
   const values = rows.map((r) => {
     const manager = r.accountManagerId ?? managers.get(r) ?? null;
     return EVENT_COLUMNS.map((c) => columnValue[c](r, manager));

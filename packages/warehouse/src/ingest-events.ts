@@ -22,6 +22,13 @@ export type IngestOptions = {
   deferRollups?: boolean;
 };
 
+/** Records field errors of the event at `index`, several checks' errors under one rejection. */
+function addRejection(rejected: Map<number, Rejection>, index: number, id: string | null, errors: FieldError[]) {
+  const existing = rejected.get(index);
+  if (existing) existing.errors.push(...errors);
+  else rejected.set(index, { index, id, errors });
+}
+
 const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 /** Types whose refId must point at a stored event of a given type (null: any type but void). */
 const refTargets: Partial<Record<EventType, EventType | null>> = {
@@ -159,11 +166,7 @@ export async function ingestEvents(
     clock = at;
   };
   const rejected = new Map<number, Rejection>();
-  const reject = (index: number, id: string | null, errors: FieldError[]) => {
-    const existing = rejected.get(index);
-    if (existing) existing.errors.push(...errors);
-    else rejected.set(index, { index, id, errors });
-  };
+  const reject = (index: number, id: string | null, errors: FieldError[]) => addRejection(rejected, index, id, errors);
 
   const bulk = bulkTransactionOf(db);
   // Asked before the batch is validated, so that PostgreSQL looks the keys and assignments up while
@@ -228,11 +231,7 @@ async function storeBatch(
   lap: (phase: string) => void,
 ): Promise<Stored> {
   const rejected = new Map<number, Rejection>();
-  const reject = (row: Row, errors: FieldError[]) => {
-    const existing = rejected.get(row.index);
-    if (existing) existing.errors.push(...errors);
-    else rejected.set(row.index, { index: row.index, id: row.id, errors });
-  };
+  const reject = (row: Row, errors: FieldError[]) => addRejection(rejected, row.index, row.id, errors);
   const done = (accepted: number): Stored => ({ accepted, duplicates, rejected: [...rejected.values()] });
   let duplicates = 0;
   // Batch statements look expensive to the planner (unnest, subqueries) and would be JIT-compiled

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { copyText, eventBatch, LATE_SHARE, physicalRows, timelineSpan } from "./generate";
 import { formatReport } from "./report";
-import { runBench } from "./run-bench";
+import { median, runBench } from "./run-bench";
 
 const contract = [
   "database",
@@ -19,6 +19,13 @@ const contract = [
 ];
 
 describe("benchmark (smoke, small)", () => {
+  it("takes the median of the samples, and none when one is missing", () => {
+    expect(median([30, 10, 20])).toBe(20);
+    expect(median([40, 10, 30, 20])).toBe(25);
+    expect(median([10, null, 30])).toBeNull();
+    expect(median([])).toBeNull();
+  });
+
   it("generates the same batch every time, with ids unique across batches", () => {
     expect(eventBatch(3, 500, 100)).toEqual(eventBatch(3, 500, 100));
     const ids = [0, 1, 2].flatMap((k) => eventBatch(k, 2_000, 100).map((e) => e.id));
@@ -67,6 +74,7 @@ describe("benchmark (smoke, small)", () => {
       customers: 500,
       managers: 2,
       incrementalEvents: 1_000,
+      incrementalSamples: 3,
       reads: 20,
       rawReads: 5,
     });
@@ -93,6 +101,9 @@ describe("benchmark (smoke, small)", () => {
       expect(Number.isFinite(result[field])).toBe(true);
     }
     expect(result.read_p95_ms).toBeGreaterThanOrEqual(result.read_p50_ms);
+    // Three batches of new events; the figure is their median.
+    expect(result.incremental_rollup_samples_ms).toHaveLength(3);
+    expect(result.incremental_rollup_ms).toBe(median(result.incremental_rollup_samples_ms));
     expect(result.full_rollup_s).toBeGreaterThan(0);
     expect(formatReport(result)).toMatch(/\(e\) metric read p95, HTTP/);
   });

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ClientResult, ClientTask } from "./client-thread";
 import { eventBatch, timelineSpan } from "./generate";
-import { call } from "./http-client";
+import { call, request } from "./http-client";
 
 /*
  * The bench's HTTP client, on a thread of its own: generating and serialising batches, and parsing
@@ -21,13 +21,23 @@ async function ingest(task: Extract<ClientTask, { kind: "ingest" }>): Promise<Cl
       events: eventBatch(k, task.sizes[k] ?? 0, task.customers, "e", timelineSpan(k, task.sizes.length)),
     });
   const started = performance.now();
+  // Each sender prepares its next batch while the server works on the one it sent, as an importer
+  // reading ahead does; the server then never waits for the client's JSON.stringify (about 30 ms per
+  // 5,000 events), which is client work a real client does on another machine.
   const sender = async () => {
-    while (next < task.batches.length) {
-      const k = task.batches[next++] ?? 0;
-      const answer = await call<IngestAnswer>(task.client, "POST", "/events", body(k));
+    let k = task.batches[next++];
+    let payload = k === undefined ? undefined : body(k);
+    while (k !== undefined && payload !== undefined) {
+      const sent = request<IngestAnswer>(task.client, "POST", "/events", payload);
+      await sent.flushed;
+      const following = task.batches[next++];
+      const prepared = following === undefined ? undefined : body(following);
+      const answer = await sent.answer;
       rejected += answer.rejected.length;
       firstRejection ??= answer.rejected[0]?.errors[0]?.message ?? null;
       events += task.sizes[k] ?? 0;
+      k = following;
+      payload = prepared;
     }
   };
   await Promise.all(Array.from({ length: task.concurrency }, sender));

@@ -96,12 +96,17 @@ export function timelineSpan(k: number, batches: number): Span {
   return { from: WINDOW_START + k * slice, to: WINDOW_START + (k + 1) * slice, lateShare: LATE_SHARE };
 }
 
-/** New activity after a timeline load: the next ten days (about a week's worth at 1M events), 5 % late. */
-export const NEXT_DAYS: Span = {
-  from: WINDOW_START + WINDOW_MS - 20 * DAY,
-  to: WINDOW_START + WINDOW_MS - 10 * DAY,
-  lateShare: LATE_SHARE,
-};
+/**
+ * New activity after a timeline load, the `i`-th ten days after it (about a week's worth at 1M
+ * events), 5 % late. The timeline leaves the window's last 20 days empty; from the third sample on,
+ * the days are after the window.
+ */
+export function nextDays(i: number): Span {
+  const from = WINDOW_START + WINDOW_MS - 20 * DAY + i * 10 * DAY;
+  return { from, to: from + 10 * DAY, lateShare: LATE_SHARE };
+}
+
+export const NEXT_DAYS: Span = nextDays(0);
 
 /** Batch `index` of `size` events with ids `<prefix><index>-<n>`, for `customers` customers. */
 export function eventBatch(

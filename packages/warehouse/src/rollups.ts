@@ -153,24 +153,64 @@ function aggregate(measure: Measure): RawBuilder<unknown> {
  */
 function rollupInsert(table: RollupTable, source: RawBuilder<unknown>, zone: string, add: boolean) {
   const keyNames = table.key.map(([name]) => sql.ref(name));
-  const keyValues = table.key.map(([name, expr]) => (name === "day" ? localDay(zone) : sql.raw(expr)));
-  const positions = sql.raw(table.key.map((_, i) => String(i + 1)).join(", "));
   const columns = [...keyNames, ...table.measures.map((m) => sql.ref(m.column))];
-  const values = [...keyValues, ...table.measures.map(aggregate)];
+  const positions = sql.raw(table.key.map((_, i) => String(i + 1)).join(", "));
   // Sorted by key: concurrent writers then lock shared rows in the same order and cannot deadlock.
-  const onConflict = add
-    ? sql`on conflict (${sql.join(keyNames)}) do update set ${sql.join(
-        table.measures.map((m) => sql.raw(`${m.column} = ${table.name}.${m.column} + excluded.${m.column}`)),
-      )}`
-    : sql``;
   return sql`
     insert into ${sql.table(table.name)} (${sql.join(columns)})
-    select ${sql.join(values)}
+    ${rollupAggregate(table, source, zone)}
+    order by ${positions}
+    ${add ? addOnConflict(table) : sql``}`;
+}
+
+/** `select <key>, <measures> from (source) e group by <key>`: the key columns first, in table order. */
+function rollupAggregate(table: RollupTable, source: RawBuilder<unknown>, zone: string): RawBuilder<unknown> {
+  const keyValues = table.key.map(([name, expr]) =>
+    name === "day" ? sql`${localDay(zone)} as day` : sql`${sql.raw(expr)} as ${sql.ref(name)}`,
+  );
+  const positions = sql.raw(table.key.map((_, i) => String(i + 1)).join(", "));
+  const measures = table.measures.map((m) => sql`${aggregate(m)} as ${sql.ref(m.column)}`);
+  return sql`
+    select ${sql.join([...keyValues, ...measures])}
     from (${source}) e
     where e.type in (${sql.join([...table.types])})
-    group by ${positions}
-    order by ${positions}
-    ${onConflict}`;
+    group by ${positions}`;
+}
+
+/**
+ * The fold of `source` (a batch of signed events) into every rollup table, as one statement with a
+ * data-modifying CTE per table, in table order and each in key order. The department rows are the
+ * batch's day × department × manager deltas summed over managers, not a second pass over the batch.
+ */
+function foldStatement(source: RawBuilder<unknown>, zone: string): RawBuilder<unknown> {
+  const [daily, departments, customers] = tables as [RollupTable, RollupTable, RollupTable];
+  const measures = dailyMeasures.map((m) => sql.ref(m.column));
+  const dailyKey = daily.key.map(([name]) => sql.ref(name));
+  return sql`
+    with batch as materialized (${source}),
+    daily as materialized (${rollupAggregate(daily, sql`select * from batch`, zone)}),
+    t0 as (
+      insert into rollup_daily (${sql.join([...dailyKey, ...measures])})
+      select * from daily
+      order by ${sql.join(dailyKey)}
+      ${addOnConflict(daily)}),
+    t1 as (
+      insert into rollup_department_daily (department, day, ${sql.join(measures)})
+      select department, day, ${sql.join(dailyMeasures.map((m) => sql.raw(`sum(${m.column})${m.sum ? "" : "::integer"}`)))}
+      from daily
+      group by department, day
+      order by department, day
+      ${addOnConflict(departments)}),
+    t2 as (${rollupInsert(customers, sql`select * from batch`, zone, true)})
+    select 1`;
+}
+
+/** `on conflict (<key>) do update`, adding the new measures onto the stored ones. */
+function addOnConflict(table: RollupTable): RawBuilder<unknown> {
+  const keyNames = table.key.map(([name]) => sql.ref(name));
+  return sql`on conflict (${sql.join(keyNames)}) do update set ${sql.join(
+    table.measures.map((m) => sql.raw(`${m.column} = ${table.name}.${m.column} + excluded.${m.column}`)),
+  )}`;
 }
 
 /** rollup_department_daily from rollup_daily (rebuild). */
@@ -425,10 +465,7 @@ export async function foldEvents(
     const signed = negatives.map((e) => ({ ...e, sign: -1 as const }));
     const source =
       signed.length === 0 ? stagedBatchSource(stored) : sql`${stagedBatchSource(stored)} union all ${batchSource(signed)}`;
-    const ctes = tables.map((table, i) =>
-      sql`${sql.raw(`t${i}`)} as (${rollupInsert(table, sql`select * from batch`, zone, true)})`,
-    );
-    await sql`with batch as materialized (${source}), ${sql.join(ctes)} select 1`.execute(db);
+    await foldStatement(source, zone).execute(db);
     // Rows left at zero lose their last live event; this statement locked them all already.
     for (const table of tables) {
       const removed = signed.filter((e) => table.types.includes(e.type));

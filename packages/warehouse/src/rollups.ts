@@ -194,13 +194,7 @@ function foldStatement(source: RawBuilder<unknown>, zone: string): RawBuilder<un
       select * from daily
       order by ${sql.join(dailyKey)}
       ${addOnConflict(daily)}),
-    t1 as (
-      insert into rollup_department_daily (department, day, ${sql.join(measures)})
-      select department, day, ${sql.join(dailyMeasures.map((m) => sql.raw(`sum(${m.column})${m.sum ? "" : "::integer"}`)))}
-      from daily
-      group by department, day
-      order by department, day
-      ${addOnConflict(departments)}),
+    t1 as (${departmentsFromManagers(sql`daily`)} ${addOnConflict(departments)}),
     t2 as (${rollupInsert(customers, sql`select * from batch`, zone, true)})
     select 1`;
 }
@@ -213,13 +207,16 @@ function addOnConflict(table: RollupTable): RawBuilder<unknown> {
   )}`;
 }
 
-/** rollup_department_daily from rollup_daily (rebuild). */
-function departmentsFromManagers() {
+/**
+ * rollup_department_daily from day × department × manager rows (`managers`, shaped like
+ * rollup_daily): the rebuild sums rollup_daily, the fold its batch's deltas. In key order.
+ */
+function departmentsFromManagers(managers: RawBuilder<unknown>) {
   const columns = dailyMeasures.map((m) => sql.ref(m.column));
   return sql`
     insert into rollup_department_daily (department, day, ${sql.join(columns)})
     select department, day, ${sql.join(dailyMeasures.map((m) => sql`sum(${sql.ref(m.column)})`))}
-    from rollup_daily
+    from ${managers}
     group by department, day
     order by department, day`;
 }
@@ -515,7 +512,7 @@ export async function rebuildRollups(
       // Departments are the manager rows summed up: no second pass over the events.
       const statement =
         table.name === "rollup_department_daily"
-          ? departmentsFromManagers()
+          ? departmentsFromManagers(sql`rollup_daily`)
           : rollupInsert(table, liveEventSource(), zone, false);
       const at = performance.now();
       const { numAffectedRows } = await statement.execute(trx);

@@ -106,8 +106,6 @@ export function nextDays(i: number): Span {
   return { from, to: from + 10 * DAY, lateShare: LATE_SHARE };
 }
 
-export const NEXT_DAYS: Span = nextDays(0);
-
 /** Batch `index` of `size` events with ids `<prefix><index>-<n>`, for `customers` customers. */
 export function eventBatch(
   index: number,

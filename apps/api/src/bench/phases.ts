@@ -128,7 +128,7 @@ export async function measureRebuild(
 
 /**
  * (d) 10,000 more events through one `ingestEvents` call, with the rollup phase as the warehouse
- * reports it: new activity (`NEXT_DAYS`), or the worst case spread over the whole window (`WHOLE_WINDOW`).
+ * reports it: new activity (`nextDays`), or the worst case spread over the whole window (`WHOLE_WINDOW`).
  */
 export async function measureIncremental(
   db: Kysely<Database>,

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { connect } from "@retain/db";
 
 const apiDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -171,6 +172,15 @@ describe("npm run import", () => {
       expect(byId.get("e-3")).toMatchObject({ scale: 10, score: 9 });
       expect(byId.get("e-5")?.amount).toBe("0.10");
       expect(byId.get("e-6")).toMatchObject({ customer_id: "", hours: "7.50" });
+      // The planner knows what the import wrote: the tables were analyzed (never analyzed: -1).
+      const { rows: stats } = await sql<{ relname: string; reltuples: number }>`
+        select relname, reltuples from pg_class where relname in ('events', 'customers') order by relname`.execute(
+        database.db,
+      );
+      expect(stats).toEqual([
+        { relname: "customers", reltuples: customers.length },
+        { relname: "events", reltuples: events.length },
+      ]);
     } finally {
       await database.close();
     }

@@ -15,6 +15,7 @@ import { ensureDepartments } from "./bootstrap/departments";
 import { seedDemo, type SeedSummary } from "./bootstrap/seed-demo";
 import { buildServer } from "./server";
 import { initialiseSettings, readSettings, type OrgSettings } from "./settings";
+import { keepStatistics, serverKeepsStatistics, type StatisticsKeeper } from "./statistics";
 
 export type StartOptions = {
   /** An already connected database (tests); the app then leaves closing it to the caller. */
@@ -34,6 +35,8 @@ export type StartOptions = {
   onProgress?: (message: string) => void;
   /** Ingest requests a second per API key or user; more get 429. */
   ingestRatePerSecond?: number;
+  /** PGlite: how long ingest must be quiet before the ingested tables are analyzed (default 5 s). */
+  statisticsQuietMs?: number;
 };
 
 export type RunningApp = {
@@ -60,6 +63,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     options.database ?? (await connect({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? "memory://" }));
   const closeDatabase = () => (owned ? database.close() : Promise.resolve());
   let listener: Listener | undefined;
+  let statistics: StatisticsKeeper = serverKeepsStatistics;
   try {
     const { db } = database;
     await migrateToLatest(db);
@@ -91,6 +95,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         callers.apiKeys.setLive(live);
       },
     });
+    let logWarning = (_error: unknown) => undefined as void;
+    if (database.kind === "pglite") {
+      statistics = keepStatistics(db, { quietMs: options.statisticsQuietMs, onError: (error) => logWarning(error) });
+    }
     const app = await buildServer({
       services: {
         db,
@@ -101,10 +109,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           cached = undefined;
         },
         ingestLimiter: new RateLimiterMemory({ points: options.ingestRatePerSecond ?? 50, duration: 1, keyPrefix: "ingest" }),
+        statistics,
       },
       adminDist: options.adminDist ?? defaultAdminDist,
       logLevel: options.logLevel,
     });
+    logWarning = (error) => app.log.warn({ err: error }, "analyze after ingest failed");
     await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : options.port;
@@ -117,11 +127,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       seeded,
       close: async () => {
         await app.close();
+        await statistics.close();
         await listener?.close();
         await closeDatabase();
       },
     };
   } catch (error) {
+    await statistics.close();
     await listener?.close();
     await closeDatabase().catch(() => undefined);
     throw error;

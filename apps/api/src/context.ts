@@ -4,6 +4,7 @@ import type { Actor, ApiKeyScope, CallerCache, LoginThrottle, PublicUser } from 
 import type { ApiKey, User } from "@retain/db";
 import type { RateLimiterMemory } from "rate-limiter-flexible";
 import type { OrgSettings } from "./settings";
+import type { StatisticsKeeper } from "./statistics";
 
 /** Long-lived things a request may use; built once per server. */
 export type Services = {
@@ -15,6 +16,8 @@ export type Services = {
   callers: { sessions: CallerCache<User>; apiKeys: CallerCache<ApiKey> };
   /** Ingest requests per API key (and per admin user) and second. */
   ingestLimiter: RateLimiterMemory;
+  /** Told what ingest wrote, so the planner's statistics keep up where the database does not. */
+  statistics: StatisticsKeeper;
 };
 
 export type CallerKey = { id: string; name: string; scopes: ApiKeyScope[] };

@@ -28,11 +28,19 @@ export const ingestRouter = router({
     .meta({ openapi: { method: "POST", path: "/customers", tags: ["ingest"], summary: "Upsert customers by id (≤ 10,000)" } })
     .input(z.object({ customers: z.array(z.unknown()) }))
     .output(z.object({ created: z.number().int(), updated: z.number().int(), rejected: z.array(rejection) }))
-    .mutation(({ ctx, input }) => ingestCustomers(ctx.db, input.customers, { actor: actorOf(ctx) })),
+    .mutation(async ({ ctx, input }) => {
+      const result = await ingestCustomers(ctx.db, input.customers, { actor: actorOf(ctx) });
+      ctx.statistics.noteWrites(result.created + result.updated);
+      return result;
+    }),
 
   events: limitedIngest
     .meta({ openapi: { method: "POST", path: "/events", tags: ["ingest"], summary: "Ingest events idempotently (≤ 10,000)" } })
     .input(z.object({ events: z.array(z.unknown()) }))
     .output(z.object({ accepted: z.number().int(), duplicates: z.number().int(), rejected: z.array(rejection) }))
-    .mutation(({ ctx, input }) => ingestEvents(ctx.db, input.events)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await ingestEvents(ctx.db, input.events);
+      ctx.statistics.noteWrites(result.accepted);
+      return result;
+    }),
 });

@@ -1,16 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@retain/db";
-
-/** The tables ingest writes to, analyzed together. */
-const INGESTED_TABLES = [
-  "events",
-  "customers",
-  "customer_assignments",
-  "customer_tier_changes",
-  "rollup_daily",
-  "rollup_department_daily",
-  "rollup_customer_daily",
-] as const;
+import { analyzeIngestedTables } from "@retain/warehouse";
 
 export type StatisticsKeeper = {
   /** Rows this server's ingest just wrote (events accepted, customers created or updated). */
@@ -54,7 +44,7 @@ export function keepStatistics(
         : (analyzed / Number(stats.relpages)) * Number(stats.pages) - analyzed;
     if (grown <= 50 + 0.1 * Math.max(analyzed, 0)) return;
     const counted = pending;
-    await sql`analyze ${sql.join(INGESTED_TABLES.map((t) => sql.table(t)))}`.execute(db);
+    await analyzeIngestedTables(db);
     pending -= counted;
   };
 

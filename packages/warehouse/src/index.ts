@@ -5,6 +5,7 @@ export { ingestEvents, type EventIngestResult, type Rejection, type IngestOption
 export { ingestCustomers, changeTier, assignManager, type CustomerIngestResult } from "./ingest-customers";
 export {
   rebuildRollups,
+  analyzeIngestedTables,
   rollupTimeZone,
   isTimeZone,
   ROLLUP_TIME_ZONE,

@@ -471,6 +471,15 @@ export async function foldEvents(
   });
 }
 
+/**
+ * Refreshes the planner's statistics of every table ingest writes to (raw events, customers and
+ * their histories, the rollups): after a bulk load, and where no autovacuum does it (PGlite).
+ */
+export async function analyzeIngestedTables(db: Kysely<Database>): Promise<void> {
+  const ingested = ["events", "customers", "customer_assignments", "customer_tier_changes", ...tables.map((t) => t.name)];
+  await sql`analyze ${sql.join(ingested.map((t) => sql.table(t)))}`.execute(db);
+}
+
 export type RebuildOptions = FoldOptions & {
   /** Zone to cut local days in; default: the `timeZone` setting, else UTC. */
   timeZone?: string;

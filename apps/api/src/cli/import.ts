@@ -1,25 +1,15 @@
 import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { sql, type Kysely } from "kysely";
-import { connect, DatabaseConfigError, migrateToLatest, type Database, type DatabaseHandle } from "@retain/db";
+import { connect, DatabaseConfigError, migrateToLatest, type DatabaseHandle } from "@retain/db";
+import { analyzeIngestedTables } from "@retain/warehouse";
 import { ensureDepartments } from "../bootstrap/departments";
 import { EnvError, readEnv } from "../env";
 import { initialiseSettings } from "../settings";
-import { detectFile, ImportFileError, type ImportKind } from "./import-rows";
+import { detectFile, ImportFileError } from "./import-rows";
 import { runImport, type Ingest } from "./import-run";
 import { directIngest, httpIngest, RemoteImportError } from "./import-sinks";
 import { createProgress } from "./progress";
-
-/** Tables an import of `kind` writes to. */
-const IMPORTED_TABLES: Record<ImportKind, string[]> = {
-  customers: ["customers", "customer_assignments", "customer_tier_changes"],
-  events: ["events", "customers", "rollup_daily", "rollup_department_daily", "rollup_customer_daily"],
-};
-
-async function analyzeImported(db: Kysely<Database>, kind: ImportKind): Promise<void> {
-  await sql`analyze ${sql.join(IMPORTED_TABLES[kind].map((t) => sql.table(t)))}`.execute(db);
-}
 
 const USAGE = "usage: npm run import -- FILE [--source S] [--url URL --token T]";
 
@@ -84,7 +74,7 @@ async function main() {
     progress.stop();
     // A bulk load leaves the planner's statistics behind the data; PGlite has no autovacuum to
     // catch up, and a PostgreSQL server's may take a while (what pg_restore's docs advise too).
-    if (database) await analyzeImported(database.db, kind);
+    if (database) await analyzeIngestedTables(database.db);
     const seconds = summary.ms / 1000;
     const figures: [string, number][] = [
       ["rows read", summary.rows],

@@ -47,8 +47,6 @@ const ADDITIVE = [
   "training_hours",
   "new_customers",
   "churned_customers",
-  "tier_upgrades",
-  "tier_downgrades",
 ];
 
 describe("metricCatalog", () => {

@@ -7,9 +7,11 @@ const rank = (column: string) =>
   sql`array_position(array['regular', 'key', 'vip']::text[], ${sql.ref(column)})`;
 
 /**
- * Tier changes of `kind` per period of `changed_at`. A first tier (from_tier null) is not a
- * change. Tier changes are not events: they belong to `homeDepartment` (any other department
- * gets 0) and to the customer's account manager at the moment of the change.
+ * Customers with a tier change of `kind` per period of `changed_at` (SPEC §5: "customers whose
+ * tier rose / fell in the period"): a customer whose tier rose twice in a period counts once. A
+ * first tier (from_tier null) is not a change. Tier changes are not events: they belong to
+ * `homeDepartment` (any other department gets 0) and to the customer's account manager at the
+ * moment of the change.
  */
 export function tierChanges(kind: "upgrade" | "downgrade", homeDepartment: string) {
   return async (ctx: MetricContext): Promise<PeriodValues> => {
@@ -31,7 +33,7 @@ export function tierChanges(kind: "upgrade" | "downgrade", homeDepartment: strin
           and a.valid_from <= t.changed_at and (a.valid_to is null or t.changed_at < a.valid_to))`);
     }
     const { rows } = await sql<{ bucket: string; n: number }>`
-      select ${periodBucket(ctx, sql`t.changed_at`)} as bucket, count(*) as n
+      select ${periodBucket(ctx, sql`t.changed_at`)} as bucket, count(distinct t.customer_id) as n
       from customer_tier_changes t
       where ${and(conditions)}
       group by bucket`.execute(ctx.db);

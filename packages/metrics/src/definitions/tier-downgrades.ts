@@ -7,7 +7,7 @@ export const tierDowngrades = defineMetric({
   unit: "count",
   direction: "lower",
   department: "sales",
-  description: "Customer tier changes downwards (vip → key → regular) in the period.",
-  additive: true,
+  description: "Customers whose tier fell (vip → key → regular) in the period; several falls of one customer count once.",
+  additive: false,
   compute: tierChanges("downgrade", "sales"),
 });

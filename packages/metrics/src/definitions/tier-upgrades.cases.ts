@@ -5,7 +5,7 @@ export const cases = metricCases({
   events: [],
   seed: seedTierHistory,
   tests: {
-    "counts tier changes upwards; a first tier is no change": async (q) => {
+    "counts customers whose tier rose; a first tier is no change, two rises of one customer count once": async (q) => {
       expect(await q("2026-01-01", "2026-05-01")).toEqual({
         "2026-01": 2,
         "2026-02": 1,
@@ -16,7 +16,8 @@ export const cases = metricCases({
         "2026-01": 1,
         "2026-02": 2,
       });
-      expect(await q("2026-01-01", "2026-04-01", { grain: "quarter" })).toEqual({ "2026-Q1": 3 });
+      // c1 rose in January and in February, c2 in January: three rises, two customers.
+      expect(await q("2026-01-01", "2026-04-01", { grain: "quarter" })).toEqual({ "2026-Q1": 2 });
     },
 
     "attributes a change to the customer's manager at that moment": async (q) => {

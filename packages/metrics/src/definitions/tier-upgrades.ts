@@ -7,7 +7,7 @@ export const tierUpgrades = defineMetric({
   unit: "count",
   direction: "higher",
   department: "sales",
-  description: "Customer tier changes upwards (regular → key → vip) in the period.",
-  additive: true,
+  description: "Customers whose tier rose (regular → key → vip) in the period; several rises of one customer count once.",
+  additive: false,
   compute: tierChanges("upgrade", "sales"),
 });

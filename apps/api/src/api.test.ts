@@ -148,6 +148,58 @@ describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
     expect(res.body.rejected[0].errors.map((e: { field: string }) => e.field).sort()).toEqual(["id", "name"]);
   });
 
+  it("stores a batch of 10,000 new customers (more bind parameters than one statement takes)", async () => {
+    const customers = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `bulk-${i}`,
+      name: `Bulk ${i}`,
+      tier: i % 3 === 0 ? "key" : "regular",
+      ...(i % 2 === 0 ? { accountManager: ADMIN.email } : {}),
+    }));
+    const res = await call("POST", "/customers", { token: adminToken, body: { customers } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ created: 10_000, updated: 0, rejected: [] });
+    const { db } = running.database;
+    const stored = await db.selectFrom("customers").select((eb) => eb.fn.countAll<number>().as("n")).where("id", "like", "bulk-%").executeTakeFirstOrThrow();
+    const assigned = await db
+      .selectFrom("customer_assignments")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("customer_id", "like", "bulk-%")
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(10_000);
+    expect(Number(assigned.n)).toBe(5_000);
+  });
+
+  it("requires a void to name its target's customer, except the void of a training event", async () => {
+    const base = { occurredAt: "2026-01-06T10:00:00Z" };
+    const setup = await call("POST", "/events", {
+      token: adminToken,
+      body: {
+        events: [
+          { ...base, id: "vt-order", type: "order", customerId: "c-1", amount: "10.00" },
+          { ...base, id: "vt-train", type: "training", hours: 2, employee: "zoe@example.com" },
+        ],
+      },
+    });
+    expect(setup.body).toMatchObject({ accepted: 2, rejected: [] });
+    const res = await call("POST", "/events", {
+      token: adminToken,
+      body: {
+        events: [
+          { ...base, id: "vt-v1", type: "void", refId: "vt-order" },
+          { ...base, id: "vt-v2", type: "void", refId: "vt-order", customerId: "c-2" },
+          { ...base, id: "vt-v3", type: "void", refId: "vt-train" },
+          { ...base, id: "vt-v4", type: "void", refId: "vt-order", customerId: "c-1" },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.accepted).toBe(2);
+    expect(res.body.rejected).toEqual([
+      { index: 0, id: "vt-v1", errors: [expect.objectContaining({ field: "customerId", code: "required" })] },
+      { index: 1, id: "vt-v2", errors: [expect.objectContaining({ field: "refId", code: "other_customer" })] },
+    ]);
+  });
+
   it("requires a token for ingestion and describes itself in OpenAPI", async () => {
     expect((await call("POST", "/events", { body: { events: [] } })).status).toBe(401);
     const doc = await call("GET", "/openapi.json");

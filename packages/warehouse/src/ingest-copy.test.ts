@@ -43,7 +43,7 @@ function batch(): Record<string, unknown>[] {
     { id: "follow-up", type: "visit", customerId: "c2", occurredAt: "2026-03-03T09:00:00Z", refId: "special\ttab" },
     { id: "named", type: "visit", customerId: "c3", occurredAt: "2026-03-03T09:00:00Z", accountManager: THIRD.email },
     { id: "overlap", type: "praise", customerId: "c3", occurredAt: "2025-12-15T00:00:00Z" },
-    { id: "void-1", type: "void", refId: "o7", occurredAt: "2026-03-04T00:00:00Z" },
+    { id: "void-1", type: "void", customerId: "c3", refId: "o7", occurredAt: "2026-03-04T00:00:00Z" },
     { id: "stub", type: "praise", customerId: "brand-new", occurredAt: "2026-03-05T00:00:00Z" },
     { id: "survey", type: "survey", customerId: "c0", occurredAt: "2026-03-06T00:00:00Z", scale: 10, score: 9 },
     { id: "train", type: "training", occurredAt: "2026-03-07T00:00:00Z", hours: "7.25", employee: "zoe@example.com" },

@@ -94,7 +94,21 @@ export async function ingestCustomers(
 
 type NewCustomerRow = { value: ValidCustomer; managerId: string | null; method: string };
 
+/**
+ * Rows per multi-row `insert`: PostgreSQL's protocol carries at most 65,535 bind parameters per
+ * statement, and a customer row takes 11 (a whole batch of 10,000 new customers would take 110,000).
+ */
+const INSERT_CHUNK = 2_000;
+
 async function insertCustomers(trx: Transaction<Database>, rows: NewCustomerRow[], now: Date): Promise<Customer[]> {
+  const inserted: Customer[] = [];
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    inserted.push(...(await insertCustomerChunk(trx, rows.slice(start, start + INSERT_CHUNK), now)));
+  }
+  return inserted;
+}
+
+async function insertCustomerChunk(trx: Transaction<Database>, rows: NewCustomerRow[], now: Date): Promise<Customer[]> {
   if (rows.length === 0) return [];
   const customers = await trx
     .insertInto("customers")

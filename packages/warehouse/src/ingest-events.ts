@@ -81,6 +81,7 @@ function crossFieldErrors(event: ValidEvent, now: Date): FieldError[] {
       errors.push({ field: "customerId", code: "not_allowed", message: "customerId: training events have no customer" });
     }
   } else if (event.customerId === undefined && event.type !== "void") {
+    // A void's customer is checked against its target's (voidCustomerError).
     errors.push({ field: "customerId", code: "required", message: "customerId: is required" });
   }
   if (event.type === "survey") {
@@ -382,13 +383,12 @@ async function checkReferences(
       const target: StoredRef | undefined =
         stored.get(key(row.source, row.refId)) ??
         (local && { source: local.source, id: local.id, type: local.type, customer_id: local.customerId, department: local.department ?? eventTypes[local.type] ?? "" });
-      const error = referenceError(row, target);
+      const error = referenceError(row, target) ?? voidCustomerError(row, target);
       if (error) {
         reject(row, error);
         alive.delete(key(row.source, row.id));
         changed = true;
       } else if (row.type === "void" && target) {
-        row.customerId = row.customerId || target.customer_id;
         row.department ??= target.department;
       }
     }
@@ -415,6 +415,16 @@ function referenceError(row: Row, target: StoredRef | undefined): FieldError | n
     return { field: "refId", code: "other_customer", message: `refId: ${refId} belongs to another customer` };
   }
   return null;
+}
+
+/**
+ * SPEC §4: `customerId` is required except for `training`. A void names its target's customer, so
+ * only the void of a training event (which has none) comes without one; a void naming another
+ * customer than its target's is refused by referenceError.
+ */
+function voidCustomerError(row: Row, target: StoredRef | undefined): FieldError | null {
+  if (row.type !== "void" || row.customerId !== "" || !target || target.customer_id === "") return null;
+  return { field: "customerId", code: "required", message: "customerId: is required (only the void of a training event has none)" };
 }
 
 const departmentOf = (r: Row) => r.department ?? eventTypes[r.type] ?? "";

@@ -45,6 +45,7 @@ function voidOf(target: Record<string, unknown>, id: string): Record<string, unk
     source: target.source,
     type: "void",
     refId: target.id,
+    ...(target.customerId === undefined ? {} : { customerId: target.customerId }),
     occurredAt: new Date(Date.parse(String(target.occurredAt)) + 60_000).toISOString(),
   };
 }

@@ -139,6 +139,8 @@ const stream: fc.Arbitrary<Stream> = fc
             source: target.source,
             type: "void",
             refId: target.id,
+            // A void names its target's customer (a training event has none).
+            ...(target.customerId === undefined ? {} : { customerId: target.customerId }),
             occurredAt: iso(Date.parse(String(target.occurredAt)) + 3_600_000),
           },
           batch,

@@ -34,7 +34,7 @@ export async function ingestCustomers(
     if (parsed.success) valid.push({ index, value: parsed.data });
     else {
       const id = raw && typeof raw === "object" && "id" in raw && typeof raw.id === "string" ? raw.id : null;
-      rejected.push({ index, id, errors: zodIssuesToErrors(parsed.error.issues) });
+      rejected.push({ index, id, errors: zodIssuesToErrors(parsed.error.issues, raw) });
     }
   });
 

@@ -4,7 +4,8 @@ import { canonicalJson, contentHash } from "./canonical";
 import { IngestError } from "./errors";
 import { eventTypes, type EventType } from "./event-types";
 import { fastEvent } from "./fast-event";
-import { eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
+import type { z } from "zod";
+import { eventCommonFields, eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
 import { zodIssuesToErrors } from "./issues";
 import { departmentKeys, usersByEmail } from "./reference-data";
 import { foldEvents, prepareStaging } from "./rollups";
@@ -67,6 +68,14 @@ type Row = {
 type StoredRef = { source: string; id: string; type: string; customer_id: string; department: string };
 
 const key = (source: string, id: string) => `${source}\u0000${id}`;
+
+/** What is wrong with an event zod refused; without a valid type, the common fields are checked too. */
+function eventErrors(issues: readonly z.core.$ZodIssue[], raw: unknown): FieldError[] {
+  const errors = zodIssuesToErrors(issues, raw);
+  if (!issues.every((issue) => issue.path.length === 1 && issue.path[0] === "type")) return errors;
+  const common = eventCommonFields.safeParse(raw);
+  return common.success ? errors : [...errors, ...zodIssuesToErrors(common.error.issues, raw)];
+}
 
 function idOf(raw: unknown): string | null {
   if (raw && typeof raw === "object" && "id" in raw && typeof raw.id === "string") return raw.id;
@@ -180,7 +189,7 @@ export async function ingestEvents(
     let event = fastEvent(raw);
     if (event === undefined) {
       const parsed = eventInput.safeParse(raw);
-      if (!parsed.success) return reject(index, idOf(raw), zodIssuesToErrors(parsed.error.issues));
+      if (!parsed.success) return reject(index, idOf(raw), eventErrors(parsed.error.issues, raw));
       event = parsed.data;
     }
     const errors = crossFieldErrors(event, now);

@@ -56,7 +56,7 @@ export const MONEY_DIGITS = 14;
 export const HOURS_DIGITS = 8;
 
 function decimal(maxIntegerDigits: number) {
-  return z.union([z.number(), z.string()]).transform((value, ctx) => {
+  return z.union([z.number(), z.string()], { error: "must be a number or a decimal string" }).transform((value, ctx) => {
     const result = canonicalDecimal(value, maxIntegerDigits);
     if ("error" in result) {
       ctx.addIssue({ code: "custom", message: result.error });
@@ -103,6 +103,12 @@ const eventBase = {
   payload: z.record(z.string(), z.unknown()).nullish(),
 };
 const ref = z.string().min(1).max(128);
+
+/**
+ * The fields every type has, checked on their own when the type itself is missing or unknown, so
+ * such an event is told everything that is wrong with it at once, not only its type.
+ */
+export const eventCommonFields = z.object(eventBase);
 
 /** One schema per event type: fields a type does not take are refused, never dropped. */
 export const eventInput = z.discriminatedUnion("type", [

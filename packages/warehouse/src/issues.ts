@@ -1,7 +1,25 @@
 import type { z } from "zod";
 import type { FieldError } from "./inputs";
 
-export function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+/** The value at `path` inside `input`, or undefined when the path leads nowhere. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const TYPE_NAMES: Record<string, string> = { record: "an object", object: "an object", int: "a whole number", array: "an array" };
+const typeName = (expected: string) => TYPE_NAMES[expected] ?? `a ${expected}`;
+
+/**
+ * Field-level errors of zod issues for the item `input` they were found in. A field that is
+ * absent (or null, which counts as absent) is `required`; one of the wrong type says which type
+ * it must be, so `{"id": 123}` is not reported as a missing id.
+ */
+export function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[], input: unknown): FieldError[] {
   return issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join(".") : "(item)";
     if (issue.code === "unrecognized_keys") {
@@ -11,8 +29,16 @@ export function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldErr
         message: `${issue.keys.join(", ")}: not a field of this type`,
       };
     }
-    if (issue.code === "invalid_type" && issue.input === undefined) {
-      return { field, code: "required", message: `${field}: is required` };
+    const value = valueAt(input, issue.path);
+    if (issue.code === "invalid_union" && issue.path.length > 0 && (value === undefined || value === null)) {
+      const rule = issue.message.startsWith("Invalid input") ? "" : ` and ${issue.message}`;
+      return { field, code: "required", message: `${field}: is required${rule}` };
+    }
+    if (issue.code === "invalid_type") {
+      if (value === undefined || value === null) return { field, code: "required", message: `${field}: is required` };
+      // zod's own wording ("Invalid input: expected …") is replaced; a schema's own message is kept.
+      const rule = issue.message.startsWith("Invalid input") ? `must be ${typeName(issue.expected)}` : issue.message;
+      return { field, code: "invalid_type", message: `${field}: ${rule}` };
     }
     return { field, code: issue.code, message: `${field}: ${issue.message}` };
   });

@@ -200,6 +200,21 @@ describe.each(testDialects())("REST API v1 on $kind", (dialect) => {
     ]);
   });
 
+  it("answers a bad metric query with 400 and the field at fault", async () => {
+    const cases = [
+      ["/metrics/revenue?from=2025-02-30&to=2025-04-01&grain=month", "from"],
+      ["/metrics/revenue?from=2025-04-01&to=2025-04-01&grain=month", "to"],
+      ["/metrics/revenue?from=2025-04-01&to=2025-05-01&grain=decade", "grain"],
+      ["/metrics/revenue?from=2025/04/01&to=2025-05-01&grain=month", "from"],
+    ] as const;
+    for (const [path, field] of cases) {
+      const res = await call("GET", path, { token: adminToken });
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code, path).toBe("BAD_REQUEST");
+      expect(res.body.error.details, path).toEqual([expect.objectContaining({ field })]);
+    }
+  });
+
   it("requires a token for ingestion and describes itself in OpenAPI", async () => {
     expect((await call("POST", "/events", { body: { events: [] } })).status).toBe(401);
     const doc = await call("GET", "/openapi.json");

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { ZodError } from "zod";
 import { AccessError } from "@retain/access";
+import { MetricQueryError } from "@retain/metrics";
 import { IngestError } from "@retain/warehouse";
 
 export type FieldIssue = { field: string; message: string };
@@ -29,8 +30,8 @@ export function errorBody(error: TRPCError, requestId: string): { status: number
   const details =
     cause && typeof cause === "object" && "issues" in cause && cause.name === "ZodError"
       ? fieldErrorsOf(cause as ZodError)
-      : cause instanceof AccessError && cause.field
-        ? [{ field: cause.field, message: cause.message }]
+      : (cause instanceof AccessError && cause.field) || cause instanceof MetricQueryError
+        ? [{ field: cause.field as string, message: cause.message }]
         : undefined;
   const message =
     error.code === "INTERNAL_SERVER_ERROR"

@@ -72,7 +72,9 @@ export const metricsRouter = router({
           settings,
         );
       } catch (error) {
-        if (error instanceof MetricQueryError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+        if (error instanceof MetricQueryError) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+        }
         throw error;
       }
     }),

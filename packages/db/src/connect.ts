@@ -4,6 +4,7 @@ import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database } from "./schema";
 import { pgliteBulkTransaction, postgresBulkTransaction, registerBulkTransaction, type BulkTransaction } from "./bulk";
+import { postgresPreparedRunner, registerPreparedRunner } from "./prepared";
 
 export type DatabaseKind = "postgres" | "pglite";
 
@@ -88,6 +89,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     const connectionString = options.databaseUrl;
     const bulkTransaction = postgresBulkTransaction(pool);
     registerBulkTransaction(db, bulkTransaction);
+    registerPreparedRunner(db, postgresPreparedRunner(pool));
     return {
       db,
       bulkTransaction,

@@ -11,3 +11,4 @@ export {
 } from "./connect";
 export { migrateToLatest } from "./migrate";
 export { bulkTransactionOf, copyText, type BulkTransaction, type CopyIn, type CopyValue } from "./bulk";
+export { executePrepared } from "./prepared";

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
-import { NO_MANAGER } from "@retain/db";
+import { executePrepared, NO_MANAGER } from "@retain/db";
 import type { MetricContext } from "./definition";
 import { and } from "./live-events";
 import { isGrain, localDateOf } from "./periods";
@@ -77,11 +77,14 @@ export async function readRollupOrRaw<R extends { bucket: string }>(
 ): Promise<R[]> {
   if (rollupsCanAnswer(ctx)) {
     // `bucket` is null in the one row of nulls the left join yields when the range has no rollup rows.
-    const { rows } = await sql<Omit<R, "bucket"> & { bucket: string | null; rollups_built: boolean }>`
+    // Prepared on PostgreSQL: the text depends on the metric, grain and filters only, and its plan
+    // (a range of a rollup's primary key) not on the values.
+    const rows = await executePrepared(
+      ctx.db,
+      sql<Omit<R, "bucket"> & { bucket: string | null; rollups_built: boolean }>`
       select rolled.*, flag.rollups_built
       from (select coalesce((select s.value #>> '{}' from settings s where s.key = 'rollupTimeZone') = ${ctx.timeZone}, false) as rollups_built) flag
-      left join lateral (select * from (${rollup}) r0 where flag.rollups_built) rolled on true`.execute(
-      ctx.db,
+      left join lateral (select * from (${rollup}) r0 where flag.rollups_built) rolled on true`.compile(ctx.db),
     );
     if (rows[0]?.rollups_built) {
       const found: R[] = [];

@@ -46,7 +46,6 @@ const ADDITIVE = [
   "supplier_issues",
   "training_hours",
   "new_customers",
-  "churned_customers",
 ];
 
 describe("metricCatalog", () => {

@@ -206,17 +206,19 @@ export function referenceValues(
     }
     case "churned_customers": {
       const window = options.churnDays * DAY;
-      const moments: number[] = [];
+      const moments: { at: number; customer: string }[] = [];
       const orders = inScopeOf("order").sort((a, b) => a.at - b.at || a.seq - b.seq);
       for (const [i, o] of orders.entries()) {
         const next = orders.slice(i + 1).find((n) => n.customer === o.customer);
         const moment = o.at + window;
-        if ((next === undefined || next.at > moment) && moment <= options.now.getTime()) moments.push(moment);
+        if ((next === undefined || next.at > moment) && moment <= options.now.getTime()) {
+          moments.push({ at: moment, customer: o.customer });
+        }
       }
       return per(
         moments,
-        (m) => m,
-        (g) => g.length,
+        (m) => m.at,
+        (g) => new Set(g.map((m) => m.customer)).size,
         0,
       );
     }

@@ -36,7 +36,7 @@ export const cases = metricCases({
     order("c8", "2025-06-01T00:00:00Z"),
   ],
   tests: {
-    "counts each churn moment in its period, churning again after a comeback": async (q) => {
+    "counts customers by churn moment, again after a comeback, once per period": async (q) => {
       expect(await q(...range, { churnDays: 30 })).toEqual({
         "2026-01": 0,
         "2026-02": 3, // c1, c2, c6
@@ -51,6 +51,8 @@ export const cases = metricCases({
         "2026-04": 1,
         "2026-05": 0,
       });
+      // c2 churned in February and again in March: one customer of the quarter.
+      expect(await q("2026-01-01", "2026-04-01", { churnDays: 30, grain: "quarter" })).toEqual({ "2026-Q1": 5 });
       // A range of its own still sees the orders before it.
       expect(await q("2026-03-01", "2026-04-01", { churnDays: 30 })).toEqual({
         "2026-03": 3,

@@ -10,8 +10,8 @@ export const churnedCustomers = defineMetric({
   direction: "lower",
   department: "sales",
   description:
-    "Customers whose churn moment is in the period: churnDays after an order not followed by another order within churnDays, once that moment has passed.",
-  additive: true,
+    "Customers whose churn moment is in the period: churnDays after an order not followed by another order within churnDays, once that moment has passed. A customer who churns twice in one period counts once.",
+  additive: false,
   compute: async (ctx) => {
     const window = ctx.churnDays * DAY_MS;
     // Orders older than start − churnDays churn before the first period; orders from the end on
@@ -19,11 +19,11 @@ export const churnedCustomers = defineMetric({
     const orders = liveEvents(ctx, ["order"], { range: { from: shift(ctx.start, -window), to: ctx.end } });
     const { rows } = await sql<{ bucket: string; n: number }>`
       with o as (
-        select e.occurred_at + ${duration(window)} as moment,
+        select e.customer_id, e.occurred_at + ${duration(window)} as moment,
           lead(e.occurred_at) over (partition by e.customer_id order by e.occurred_at, e.seq) as next_at
         from (${orders}) e
       )
-      select ${periodBucket(ctx, sql`o.moment`)} as bucket, count(*) as n
+      select ${periodBucket(ctx, sql`o.moment`)} as bucket, count(distinct o.customer_id) as n
       from o
       where (o.next_at is null or o.next_at > o.moment)
         and o.moment >= ${ctx.start} and o.moment < ${ctx.end} and o.moment <= ${ctx.now}

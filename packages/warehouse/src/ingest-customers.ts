@@ -3,7 +3,7 @@ import type { Customer, Database, Tier } from "@retain/db";
 import { recordAudit, systemActor, type Actor } from "@retain/access";
 import { IngestError } from "./errors";
 import { customerInput, MAX_BATCH, type ValidCustomer } from "./inputs";
-import { zodIssuesToErrors } from "./issues";
+import { idOf, zodIssuesToErrors } from "./issues";
 import type { Rejection } from "./ingest-events";
 import { usersByEmail } from "./reference-data";
 
@@ -32,10 +32,7 @@ export async function ingestCustomers(
   customers.forEach((raw, index) => {
     const parsed = customerInput.safeParse(raw);
     if (parsed.success) valid.push({ index, value: parsed.data });
-    else {
-      const id = raw && typeof raw === "object" && "id" in raw && typeof raw.id === "string" ? raw.id : null;
-      rejected.push({ index, id, errors: zodIssuesToErrors(parsed.error.issues, raw) });
-    }
+    else rejected.push({ index, id: idOf(raw), errors: zodIssuesToErrors(parsed.error.issues, raw) });
   });
 
   const counts = await db.transaction().execute(async (trx) => {

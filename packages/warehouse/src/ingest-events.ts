@@ -6,7 +6,7 @@ import { eventTypes, type EventType } from "./event-types";
 import { fastEvent } from "./fast-event";
 import type { z } from "zod";
 import { eventCommonFields, eventInput, MAX_BATCH, type FieldError, type ValidEvent } from "./inputs";
-import { zodIssuesToErrors } from "./issues";
+import { idOf, zodIssuesToErrors } from "./issues";
 import { departmentKeys, usersByEmail } from "./reference-data";
 import { foldEvents, prepareStaging } from "./rollups";
 
@@ -75,11 +75,6 @@ function eventErrors(issues: readonly z.core.$ZodIssue[], raw: unknown): FieldEr
   if (!issues.every((issue) => issue.path.length === 1 && issue.path[0] === "type")) return errors;
   const common = eventCommonFields.safeParse(raw);
   return common.success ? errors : [...errors, ...zodIssuesToErrors(common.error.issues, raw)];
-}
-
-function idOf(raw: unknown): string | null {
-  if (raw && typeof raw === "object" && "id" in raw && typeof raw.id === "string") return raw.id;
-  return null;
 }
 
 /** Type-specific rules that are not a field's shape: survey score ranges, customer presence, time limits. */

@@ -8,7 +8,7 @@ const n = (value: number, digits = 0) =>
 const verdict = (...checks: (boolean | null)[]) =>
   checks.map((ok) => (ok === null ? "n/a" : ok ? "pass" : "FAIL")).join(" / ");
 
-/** The targets of issue 3 (PostgreSQL, 2 cores, 1M events; PGlite: ingest ≥ 15,000 events/s). */
+/** The warehouse's performance targets (PostgreSQL, 2 cores, 1M events; PGlite: ingest ≥ 15,000 events/s). */
 export function reportRows(r: BenchResult): Row[] {
   const ingestTarget = r.database === "postgres" ? 50_000 : 15_000;
   const copyShare = r.ingest_events_per_s / r.copy_rows_per_s;

@@ -29,7 +29,7 @@ export type BenchOptions = {
   log?: (line: string) => void;
 };
 
-/** The figures of one run; the first twelve fields are the `--json` contract of issue 3. */
+/** The figures of one run; the first twelve fields are the bench's `--json` contract (docs/performance.md). */
 export type BenchResult = {
   database: "postgres" | "pglite";
   events: number;

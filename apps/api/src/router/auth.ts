@@ -15,7 +15,7 @@ export const authRouter = router({
     }),
 
   logout: protectedProcedure
-    .meta({ openapi: { method: "POST", path: "/auth/logout", tags: ["auth"], summary: "End this session" } })
+    .meta({ openapi: { method: "POST", path: "/auth/logout", tags: ["auth"], summary: "Sign out: the token stops working" } })
     .input(z.void())
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx }) => {

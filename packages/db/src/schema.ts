@@ -162,6 +162,8 @@ export interface RollupCustomerDailyTable {
 export type GoalPerspective = "financial" | "customer" | "process" | "learning";
 export type GoalKind = "internal" | "external";
 export type Direction = "higher" | "lower";
+export type GoalState = "active" | "proposed" | "archived";
+export type GoalScope = "department" | "company";
 
 export interface GoalsTable {
   id: Generated<string>;
@@ -178,6 +180,12 @@ export interface GoalsTable {
   weight: ColumnType<string, string | number | undefined, string | number>;
   owner_id: string | null;
   title: string | null;
+  /** An admin's goal is active; a head's is proposed until an admin accepts (active) or declines (archived). */
+  state: Generated<GoalState>;
+  /** department: the goal's department filters the metric; company: no department filter. */
+  scope: Generated<GoalScope>;
+  /** The sentence customers read; required for external goals. */
+  promise: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }

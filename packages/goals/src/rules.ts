@@ -30,20 +30,28 @@ export type GoalPeriod = {
   end: Date;
 };
 
-/** `2026-03` (month), `2026-Q1` (quarter) or `2026` (year), cut in `timeZone`; anything else is refused. */
-export function goalPeriod(label: string, timeZone: string, field = "period"): GoalPeriod {
+const PERIOD_RULE = "must be a month 2026-03, a quarter 2026-Q1 or a year 2026";
+
+/** The grain and local dates `[from, to)` of a goal period label; anything but a month, quarter or year is refused. */
+export function parseGoalPeriod(label: string, field = "period"): { grain: GoalGrain; from: string; to: string } {
   let parsed;
   try {
     parsed = parsePeriodLabel(label);
   } catch {
-    throw new GoalError("BAD_REQUEST", field, `${field}: must be a month 2026-03, a quarter 2026-Q1 or a year 2026`);
+    throw new GoalError("BAD_REQUEST", field, `${field}: ${PERIOD_RULE}, got "${label}"`);
   }
   const grain = parsed.grain;
   if (grain !== "month" && grain !== "quarter" && grain !== "year") {
-    throw new GoalError("BAD_REQUEST", field, `${field}: must be a month 2026-03, a quarter 2026-Q1 or a year 2026`);
+    throw new GoalError("BAD_REQUEST", field, `${field}: ${PERIOD_RULE}, got "${label}"`);
   }
+  return { grain, from: parsed.from, to: parsed.to };
+}
+
+/** `2026-03` (month), `2026-Q1` (quarter) or `2026` (year), cut in `timeZone`. */
+export function goalPeriod(label: string, timeZone: string, field = "period"): GoalPeriod {
+  const { grain, from, to } = parseGoalPeriod(label, field);
   const { start, end } = periodRange(label, timeZone);
-  return { label, grain, from: parsed.from, to: parsed.to, start, end };
+  return { label, grain, from, to, start, end };
 }
 
 /** Where `now` stands relative to a period `[start, end)`. */
@@ -229,7 +237,7 @@ export function checkTarget(target: number, unit: MetricUnit, field = "target"):
 
 /** The period of the same grain `offset` periods after `label` (negative: before). */
 export function shiftPeriod(label: string, offset: number): string {
-  const parsed = parsePeriodLabel(label);
+  const parsed = parseGoalPeriod(label);
   const [yearText, rest] = [label.slice(0, 4), label.slice(5)];
   const year = Number(yearText);
   switch (parsed.grain) {
@@ -243,7 +251,5 @@ export function shiftPeriod(label: string, offset: number): string {
       const index = year * 12 + (Number(rest) - 1) + offset;
       return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
     }
-    default:
-      throw new GoalError("BAD_REQUEST", "period", `period: ${label} is not a goal period`);
   }
 }

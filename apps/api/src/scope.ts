@@ -1,6 +1,26 @@
 import { TRPCError } from "@trpc/server";
 import type { Context } from "./context";
 
+const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
+
+/**
+ * A filter names a department or customer that exists, or it is answered 404 naming the filter:
+ * an unknown value is a mistake to report, never an empty result that reads like data.
+ */
+export async function requireKnownFilters(
+  ctx: Pick<Context, "db">,
+  filters: { department?: string; customer?: string },
+): Promise<void> {
+  if (filters.department !== undefined) {
+    const found = await ctx.db.selectFrom("departments").select("key").where("key", "=", filters.department).executeTakeFirst();
+    if (!found) throw notFound(`department: no department ${filters.department}`);
+  }
+  if (filters.customer !== undefined) {
+    const found = await ctx.db.selectFrom("customers").select("id").where("id", "=", filters.customer).executeTakeFirst();
+    if (!found) throw notFound(`customer: no customer ${filters.customer}`);
+  }
+}
+
 export type RequestedScope = { department?: string; accountManagerId?: string; customerId?: string };
 
 const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });

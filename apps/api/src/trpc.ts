@@ -11,7 +11,11 @@ import { fieldErrorsOf, toTRPCError } from "./http/errors";
  * own customers) are applied inside the procedure on top of this.
  */
 export type AccessRule = "public" | "signed_in" | { roles: readonly Role[]; scopes?: readonly ApiKeyScope[] };
-export type Meta = OpenApiMeta & { access?: AccessRule };
+/**
+ * `rateLimited`: the procedure may answer 429 (documented by the OpenAPI builder); domain statuses
+ * beyond the generic ones go in `openapi.errorResponses`.
+ */
+export type Meta = OpenApiMeta & { access?: AccessRule; rateLimited?: boolean };
 
 const t = initTRPC
   .context<Context>()

@@ -1,3 +1,4 @@
+import { jsonTextProblem, textProblem } from "@retain/validation";
 import { complaintSeverities, contactChannels, eventTypes, serviceStages, type EventType } from "./event-types";
 import {
   canonicalDecimal,
@@ -24,7 +25,8 @@ const DEPARTMENT_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 /** A strict subset of the addresses z.email() accepts, already trimmed and lower case. */
 const SIMPLE_EMAIL = /^[a-z0-9_+-]+(\.[a-z0-9_+-]+)*@([a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 
-const text = (max: number): Check => (v) => (typeof v === "string" && v.length >= 1 && v.length <= max ? v : REJECT);
+const text = (max: number): Check => (v) =>
+  typeof v === "string" && v.length >= 1 && v.length <= max && textProblem(v) === null ? v : REJECT;
 const zoned: Check = (v) => (typeof v === "string" && ISO_WITH_ZONE.test(v) && isRealDateTime(v) ? v : REJECT);
 const decimal =
   (digits: number): Check =>
@@ -44,7 +46,10 @@ const positiveHours: Check = (v) => {
 };
 const wholeNumber: Check = (v) => (typeof v === "number" && Number.isSafeInteger(v) ? v : REJECT);
 const payload: Check = (v) =>
-  v === null || (typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype) ? v : REJECT;
+  v === null ||
+  (typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype && jsonTextProblem(v) === null)
+    ? v
+    : REJECT;
 
 type Field = { check: Check; required: boolean };
 const req = (check: Check): Field => ({ check, required: true });

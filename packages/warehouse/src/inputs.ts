@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObject, text } from "@retain/validation";
 import { complaintSeverities, contactChannels, eventTypeKeys, serviceStages } from "./event-types";
 
 /** Batch limits of SPEC §4. */
@@ -56,7 +57,7 @@ export const MONEY_DIGITS = 14;
 export const HOURS_DIGITS = 8;
 
 function decimal(maxIntegerDigits: number) {
-  return z.union([z.number(), z.string()], { error: "must be a number or a decimal string" }).transform((value, ctx) => {
+  return z.union([z.number(), text()], { error: "must be a number or a decimal string" }).transform((value, ctx) => {
     const result = canonicalDecimal(value, maxIntegerDigits);
     if ("error" in result) {
       ctx.addIssue({ code: "custom", message: result.error });
@@ -68,19 +69,19 @@ function decimal(maxIntegerDigits: number) {
 export const money = decimal(MONEY_DIGITS);
 const hours = decimal(HOURS_DIGITS);
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish();
-const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(254));
+const optionalText = (max: number) => text().trim().min(1).max(max).nullish();
+const email = text().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(text().max(254));
 
 export const customerInput = z.strictObject({
-  id: z.string().regex(CUSTOMER_ID, "must be 1–128 characters of A-Za-z0-9._:-"),
-  name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  id: text().regex(CUSTOMER_ID, "must be 1–128 characters of A-Za-z0-9._:-"),
+  name: text().trim().min(1, "is required").max(200, "must be at most 200 characters"),
   industry: optionalText(100),
   region: optionalText(100),
   ownership: z.enum(["state", "private", "foreign", "collective", "group"]).nullish(),
   size: z.enum(["large", "medium", "small"]).nullish(),
   tier: z.enum(["vip", "key", "regular"]).nullish(),
   accountManager: email.nullish(),
-  referredBy: z.string().trim().min(1).max(254).nullish(),
+  referredBy: text().trim().min(1).max(254).nullish(),
   createdAt: z
     .string()
     .regex(ISO_DATE_OR_TIMESTAMP, "must be an ISO date (2026-01-05) or timestamp")
@@ -91,18 +92,18 @@ export type CustomerInput = z.input<typeof customerInput>;
 export type ValidCustomer = z.output<typeof customerInput>;
 
 const eventBase = {
-  id: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
-  source: z.string().min(1).max(128).optional(),
-  customerId: z.string().regex(CUSTOMER_ID, "must be 1–128 characters of A-Za-z0-9._:-").optional(),
+  id: text().min(1, "is required").max(128, "must be at most 128 characters"),
+  source: text().min(1).max(128).optional(),
+  customerId: text().regex(CUSTOMER_ID, "must be 1–128 characters of A-Za-z0-9._:-").optional(),
   occurredAt: zonedTimestamp,
   department: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,39}$/, "must be a department key")
     .optional(),
   accountManager: email.optional(),
-  payload: z.record(z.string(), z.unknown()).nullish(),
+  payload: jsonObject().nullish(),
 };
-const ref = z.string().min(1).max(128);
+const ref = text().min(1).max(128);
 
 /**
  * The fields every type has, checked on their own when the type itself is missing or unknown, so
@@ -118,7 +119,7 @@ export const eventInput = z.discriminatedUnion("type", [
   z.strictObject({ ...eventBase, type: z.literal("opportunity_lost"), amount: money.optional() }),
   z.strictObject({ ...eventBase, type: z.literal("visit"), refId: ref.optional() }),
   z.strictObject({ ...eventBase, type: z.literal("contact"), channel: z.enum(contactChannels).optional() }),
-  z.strictObject({ ...eventBase, type: z.literal("campaign_touch"), campaignId: z.string().min(1).max(128) }),
+  z.strictObject({ ...eventBase, type: z.literal("campaign_touch"), campaignId: text().min(1).max(128) }),
   z.strictObject({ ...eventBase, type: z.literal("complaint"), severity: z.enum(complaintSeverities).optional() }),
   z.strictObject({ ...eventBase, type: z.literal("complaint_resolved"), refId: ref }),
   z.strictObject({ ...eventBase, type: z.literal("praise") }),

@@ -11,6 +11,10 @@ export type ErrorBody = { error: { code: string; message: string; details?: unkn
 export function fieldErrorsOf(error: ZodError): FieldIssue[] {
   return error.issues.map((i) => {
     const field = i.path.length > 0 ? i.path.join(".") : "(input)";
+    // The whole input of the wrong kind: a body `null`, an array or a bare value where an object is due.
+    if (i.path.length === 0 && i.code === "invalid_type" && i.expected === "object") {
+      return { field, message: `${field}: must be a JSON object` };
+    }
     return { field, message: `${field}: ${i.message}` };
   });
 }

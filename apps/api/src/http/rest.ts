@@ -20,6 +20,9 @@ type Invoke = (opts: {
  * server-side caller does — without building a caller proxy and looking the path up on every request
  * (one router, two surfaces, one copy of the logic).
  */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 export function registerRestRoutes(
   app: FastifyInstance,
   options: {
@@ -45,8 +48,10 @@ export function registerRestRoutes(
         const ctx = await options.createContext(req, reply);
         const params = (req.params ?? {}) as Record<string, string>;
         const source = readsQuery ? req.query : req.body;
-        const input =
-          source && typeof source === "object" && !Array.isArray(source) ? { ...source, ...params } : source ?? params;
+        // Without a body the path parameters are the whole input; a body that is not a JSON object
+        // (`null`, an array, a bare value) goes to the procedure as it is, which refuses it with 400
+        // after its access rule, never reads it as "no changes".
+        const input = source === undefined ? params : isPlainObject(source) ? { ...source, ...params } : source;
         try {
           const output = await invoke({
             path,

@@ -1,8 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { text } from "@retain/validation";
 import { findUserByEmail } from "@retain/access";
 import { getMetric, listMetrics, metricSeries, MetricQueryError } from "@retain/metrics";
-import { authorisedScope } from "../scope";
+import { authorisedScope, requireKnownFilters } from "../scope";
 import { readProcedure, router } from "../trpc";
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,16 +26,16 @@ export const metricsRouter = router({
     .query(() => listMetrics()),
 
   series: readProcedure
-    .meta({ openapi: { method: "GET", path: "/metrics/{key}", tags: ["metrics"], summary: "One metric per period" } })
+    .meta({ openapi: { method: "GET", path: "/metrics/{key}", tags: ["metrics"], summary: "One metric per period", errorResponses: [404] } })
     .input(
       z.object({
-        key: z.string().min(1).max(64),
-        from: z.string().regex(LOCAL_DATE, "must be a date YYYY-MM-DD"),
-        to: z.string().regex(LOCAL_DATE, "must be a date YYYY-MM-DD"),
+        key: text().min(1).max(64),
+        from: text().regex(LOCAL_DATE, "must be a date YYYY-MM-DD"),
+        to: text().regex(LOCAL_DATE, "must be a date YYYY-MM-DD"),
         grain: z.enum(["day", "week", "month", "quarter", "year"]),
-        department: z.string().min(1).max(40).optional(),
-        accountManager: z.string().min(1).max(254).optional(),
-        customer: z.string().min(1).max(128).optional(),
+        department: text().min(1).max(40).optional(),
+        accountManager: text().min(1).max(254).optional(),
+        customer: text().min(1).max(128).optional(),
       }),
     )
     .output(
@@ -53,6 +54,7 @@ export const metricsRouter = router({
         if (!manager) throw new TRPCError({ code: "NOT_FOUND", message: `accountManager: no user ${input.accountManager}` });
         accountManagerId = manager.id;
       }
+      await requireKnownFilters(ctx, { department: input.department, customer: input.customer });
       const scope = await authorisedScope(ctx, {
         department: input.department,
         accountManagerId,

@@ -1,9 +1,19 @@
 import { z } from "zod";
+import { text } from "@retain/validation";
 import { rebuildRollups } from "@retain/warehouse";
 import { actorOf } from "../context";
 import { isValidTimeZone } from "../env";
 import { adminProcedure, protectedProcedure, publicProcedure, router } from "../trpc";
 import { settingsSchema, updateSettings } from "../settings";
+
+/** Whether Intl formats numbers in `locale` (a malformed tag is simply not supported). */
+function isSupportedLocale(locale: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 export const systemRouter = router({
   health: publicProcedure
@@ -27,15 +37,14 @@ export const settingsRouter = router({
     .meta({ openapi: { method: "PATCH", path: "/settings", tags: ["settings"], summary: "Change organisation settings (admin)" } })
     .input(
       z.object({
-        timeZone: z.string().refine(isValidTimeZone, "is not a known IANA time zone").optional(),
+        timeZone: text().refine(isValidTimeZone, "is not a known IANA time zone").optional(),
         churnDays: z.number().int().min(1).max(3650).optional(),
         complaintSlaHours: z.number().positive().max(24 * 365).optional(),
-        currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as EUR").optional(),
-        locale: z
-          .string()
+        currency: text().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as EUR").optional(),
+        locale: text()
           .min(2)
           .max(35)
-          .refine((l) => Intl.NumberFormat.supportedLocalesOf([l]).length > 0, "is not a supported locale")
+          .refine(isSupportedLocale, "is not a supported locale")
           .optional(),
       }),
     )

@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { createUser, listAudit, listUsers, PASSWORD_MAX, PASSWORD_MIN, roles, updateUser } from "@retain/access";
+import { text } from "@retain/validation";
+import { TRPCError } from "@trpc/server";
+import { createUser, findUserById, listAudit, listUsers, PASSWORD_MAX, PASSWORD_MIN, roles, updateUser } from "@retain/access";
 import { actorOf } from "../context";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
 import { auditView, publicUser } from "./shapes";
 
-const password = z
-  .string()
+const password = text()
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
-const department = z.string().min(1).max(40);
+const department = text().min(1).max(40);
 const level = z.enum(["senior", "intermediate", "junior"]);
 
 export const usersRouter = router({
@@ -25,11 +26,11 @@ export const usersRouter = router({
     .query(({ ctx }) => listUsers(ctx.db)),
 
   create: adminProcedure
-    .meta({ openapi: { method: "POST", path: "/users", tags: ["users"], summary: "Create a user (admin)" } })
+    .meta({ openapi: { method: "POST", path: "/users", tags: ["users"], summary: "Create a user (admin)", errorResponses: [409] } })
     .input(
       z.object({
         email: z.email().max(254),
-        name: z.string().trim().min(1).max(200),
+        name: text().trim().min(1).max(200),
         password,
         role: z.enum(roles),
         department: department.optional(),
@@ -41,12 +42,12 @@ export const usersRouter = router({
 
   update: adminProcedure
     .meta({
-      openapi: { method: "PATCH", path: "/users/{id}", tags: ["users"], summary: "Change role, department, name, password or deactivate (admin)" },
+      openapi: { method: "PATCH", path: "/users/{id}", tags: ["users"], summary: "Change role, department, name, password or deactivate (admin)", errorResponses: [404, 409] },
     })
     .input(
       z.object({
         id: z.uuid(),
-        name: z.string().trim().min(1).max(200).optional(),
+        name: text().trim().min(1).max(200).optional(),
         role: z.enum(roles).optional(),
         department: department.nullable().optional(),
         level: level.nullable().optional(),
@@ -58,8 +59,11 @@ export const usersRouter = router({
     .mutation(({ ctx, input: { id, ...changes } }) => updateUser(ctx.db, actorOf(ctx), id, changes)),
 
   history: adminProcedure
-    .meta({ openapi: { method: "GET", path: "/users/{id}/history", tags: ["users"], summary: "Audit history of a user (admin)" } })
+    .meta({ openapi: { method: "GET", path: "/users/{id}/history", tags: ["users"], summary: "Audit history of a user (admin)", errorResponses: [404] } })
     .input(z.object({ id: z.uuid() }))
     .output(z.array(auditView))
-    .query(async ({ ctx, input }) => (await listAudit(ctx.db, { entityType: "user", entityId: input.id, limit: 200 })).items),
+    .query(async ({ ctx, input }) => {
+      if (!(await findUserById(ctx.db, input.id))) throw new TRPCError({ code: "NOT_FOUND", message: `id: no user ${input.id}` });
+      return (await listAudit(ctx.db, { entityType: "user", entityId: input.id, limit: 200 })).items;
+    }),
 });

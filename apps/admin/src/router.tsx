@@ -1,47 +1,78 @@
-import { createBrowserRouter, Navigate } from "react-router";
+import { Center, Loader } from "@mantine/core";
+import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 import { LoginPage } from "./auth/login-page";
 import { RequireRole } from "./auth/require-role";
 import { RequireSession } from "./auth/require-session";
 import { NotFoundPage } from "./components/not-found-page";
+import { RouteErrorPage } from "./components/route-error-page";
 import { AppLayout } from "./shell/app-layout";
 
+/** Shown while the code of the first page arrives (pages are loaded lazily). */
+function PageLoading() {
+  return (
+    <Center h="100vh" aria-busy="true">
+      <Loader size="sm" aria-label="Loading" />
+    </Center>
+  );
+}
+
+/** A page inside the shell: a render error replaces the page, the navigation stays. */
+function page(route: RouteObject): RouteObject {
+  return { ...route, errorElement: <RouteErrorPage /> } as RouteObject;
+}
+
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
   {
-    element: <RequireSession />,
+    // Anything the pages below do not catch themselves (the session guard, the shell).
+    errorElement: <RouteErrorPage fullPage />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
+      { path: "/login", element: <LoginPage /> },
       {
-        element: <AppLayout />,
+        element: <RequireSession />,
         children: [
           {
-            index: true,
-            // Charts are the heavy part of the bundle; the login page loads without them.
-            lazy: async () => ({ Component: (await import("./overview/overview-page")).OverviewPage }),
-          },
-          {
-            path: "settings",
-            element: <RequireRole roles={["admin"]} />,
+            element: <AppLayout />,
             children: [
-              { index: true, element: <Navigate to="users" replace /> },
               {
-                path: "users",
-                lazy: async () => ({ Component: (await import("./settings/users-page")).UsersPage }),
-              },
-              {
-                path: "api-keys",
-                lazy: async () => ({ Component: (await import("./settings/api-keys-page")).ApiKeysPage }),
-              },
-              {
-                path: "audit",
-                lazy: async () => ({ Component: (await import("./settings/audit-page")).AuditPage }),
-              },
-              {
-                path: "organisation",
-                lazy: async () => ({ Component: (await import("./settings/organisation-page")).OrganisationPage }),
+                // Errors of every page below, within the shell.
+                errorElement: <RouteErrorPage />,
+                children: [
+                  page({
+                    index: true,
+                    // Charts are the heavy part of the bundle; the login page loads without them.
+                    lazy: async () => ({ Component: (await import("./overview/overview-page")).OverviewPage }),
+                  }),
+                  {
+                    path: "settings",
+                    element: <RequireRole roles={["admin"]} />,
+                    children: [
+                      { index: true, element: <Navigate to="users" replace /> },
+                      page({
+                        path: "users",
+                        lazy: async () => ({ Component: (await import("./settings/users-page")).UsersPage }),
+                      }),
+                      page({
+                        path: "api-keys",
+                        lazy: async () => ({ Component: (await import("./settings/api-keys-page")).ApiKeysPage }),
+                      }),
+                      page({
+                        path: "audit",
+                        lazy: async () => ({ Component: (await import("./settings/audit-page")).AuditPage }),
+                      }),
+                      page({
+                        path: "organisation",
+                        lazy: async () => ({
+                          Component: (await import("./settings/organisation-page")).OrganisationPage,
+                        }),
+                      }),
+                    ],
+                  },
+                  { path: "*", element: <NotFoundPage /> },
+                ],
               },
             ],
           },
-          { path: "*", element: <NotFoundPage /> },
         ],
       },
     ],

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { trpc } from "../lib/trpc";
 import type { DateRange, Grain } from "../lib/period";
 
@@ -10,8 +10,9 @@ export function useMetricSeries(metric: string, range: DateRange, grain: Grain, 
   return useQuery(
     trpc.metrics.series.queryOptions(
       { key: metric, from: range.from, to: range.to, grain, ...filter },
-      // Changing the period keeps the old figures on screen until the new ones arrive.
-      { placeholderData: keepPreviousData },
+      // Changing the period keeps the old figures on screen until the new ones arrive, but only
+      // while they are of the same grain: weeks labelled as months are nonsense (and unformattable).
+      { placeholderData: (previous) => (previous?.grain === grain ? previous : undefined) },
     ),
   );
 }

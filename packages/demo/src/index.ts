@@ -1,6 +1,7 @@
 export { generateDemo } from "./generate";
 export { customersAtCreation } from "./customer-records";
 export { departmentKeys, type DepartmentKey } from "./departments";
+export { demoSignIns, type DemoSignIn } from "./sign-ins";
 export type {
   DemoData,
   DemoGoal,

@@ -6,6 +6,7 @@ import { Navigate, useSearchParams } from "react-router";
 import { Logo } from "../components/logo";
 import { trpc } from "../lib/trpc";
 import { errorCode, errorMessage } from "../lib/trpc-errors";
+import { DemoAccounts } from "./demo-accounts";
 import { redirectTarget } from "./redirect-target";
 
 function loginErrorText(error: unknown): string {
@@ -26,15 +27,15 @@ export function LoginPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   // Already signed in (e.g. a bookmarked /login)? Then straight on.
-  const me = useQuery(trpc.users.me.queryOptions(undefined, { retry: false, retryOnMount: false }));
+  const session = useQuery(trpc.auth.session.queryOptions(undefined, { retry: false, retryOnMount: false }));
   const login = useMutation(
     trpc.auth.login.mutationOptions({
-      // The signed-in user becomes the cached `users.me`; the redirect below follows.
-      onSuccess: (result) => queryClient.setQueryData(trpc.users.me.queryKey(), result.user),
+      // The signed-in user becomes the cached session; the redirect below follows.
+      onSuccess: (result) => queryClient.setQueryData(trpc.auth.session.queryKey(), { user: result.user }),
     }),
   );
 
-  if (me.data) return <Navigate to={next} replace />;
+  if (session.data?.user) return <Navigate to={next} replace />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -92,6 +93,7 @@ export function LoginPage() {
             </Stack>
           </form>
         </Paper>
+        <DemoAccounts onPick={(email) => setEmail(email)} />
         <Text c="dimmed" size="xs" ta="center" mt="md">
           No account yet? Ask an administrator to invite you. API docs:{" "}
           <Anchor href="/api/v1/openapi.json" size="xs">

@@ -10,11 +10,13 @@ import { SessionContext } from "./session-context";
 /** Renders its routes only for a signed-in user; everyone else goes to /login. */
 export function RequireSession() {
   const location = useLocation();
-  const me = useQuery(trpc.users.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const settings = useQuery(trpc.settings.public.queryOptions(undefined, { staleTime: Infinity }));
+  // A public probe: a signed-out visitor gets `{ user: null }`, not a 401 in the console.
+  const me = useQuery(trpc.auth.session.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const user = me.data?.user ?? null;
+  const settings = useQuery(trpc.settings.public.queryOptions(undefined, { staleTime: Infinity, enabled: user !== null }));
 
-  // Settings are for signed-in users too; whichever answers first may say so.
-  if (isUnauthorized(me.error) || isUnauthorized(settings.error)) {
+  // Signed out, or the session ended between the two answers.
+  if (me.data?.user === null || isUnauthorized(settings.error)) {
     return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   }
   const error = me.error ?? settings.error;
@@ -29,7 +31,7 @@ export function RequireSession() {
       />
     );
   }
-  if (!me.data || !settings.data) {
+  if (!user || !settings.data) {
     return (
       <Center h="100vh" aria-busy="true">
         <Loader size="sm" aria-label="Loading" />
@@ -37,7 +39,7 @@ export function RequireSession() {
     );
   }
   return (
-    <SessionContext value={{ user: me.data, settings: settings.data }}>
+    <SessionContext value={{ user, settings: settings.data }}>
       <Outlet />
     </SessionContext>
   );

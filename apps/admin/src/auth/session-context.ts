@@ -4,7 +4,7 @@ import type { inferOutput } from "@trpc/tanstack-react-query";
 import { createContext, useContext } from "react";
 import type { trpc } from "../lib/trpc";
 
-export type SessionUser = inferOutput<typeof trpc.users.me>;
+export type SessionUser = NonNullable<inferOutput<typeof trpc.auth.session>["user"]>;
 export type OrgSettings = inferOutput<typeof trpc.settings.public>;
 export type Session = { user: SessionUser; settings: OrgSettings };
 

@@ -14,7 +14,7 @@ export const queryClient: QueryClient = new QueryClient({
       // failing check itself does not loop.
       if (!isUnauthorized(error)) return;
       void queryClient.invalidateQueries({
-        ...trpc.users.me.queryFilter(),
+        ...trpc.auth.session.queryFilter(),
         predicate: (query) => query.state.status === "success",
       });
     },

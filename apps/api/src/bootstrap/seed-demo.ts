@@ -1,11 +1,13 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@retain/db";
 import { createUser, hashPassword } from "@retain/access";
-import { customersAtCreation, generateDemo } from "@retain/demo";
+import { customersAtCreation, demoSignIns, generateDemo } from "@retain/demo";
 import { assignManager, changeTier, ingestCustomers, ingestEvents, MAX_BATCH, rebuildRollups } from "@retain/warehouse";
 
 export const DEMO_PASSWORD = "retain-demo";
 const MARKER = "demo_seeded_at";
+/** The demo accounts the sign-in page of a demo install offers (settings row, written with the marker). */
+export const DEMO_SIGN_INS = "demo_sign_ins";
 
 export type SeedSummary = { users: number; customers: number; events: number; goals: number; ms: number };
 
@@ -93,7 +95,10 @@ export async function seedDemo(
   await sql`analyze`.execute(db);
   await db
     .insertInto("settings")
-    .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
+    .values([
+      { key: DEMO_SIGN_INS, value: JSON.stringify(demoSignIns(demo.users)) },
+      { key: MARKER, value: JSON.stringify(new Date().toISOString()) },
+    ])
     .onConflict((oc) => oc.column("key").doNothing())
     .execute();
   return {

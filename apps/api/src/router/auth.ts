@@ -2,6 +2,7 @@ import { z } from "zod";
 import { text } from "@retain/validation";
 import { deleteSession, login, PASSWORD_MAX } from "@retain/access";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
+import { demoAccounts } from "../demo-sign-ins";
 import { publicUser } from "./shapes";
 
 export const authRouter = router({
@@ -27,4 +28,38 @@ export const authRouter = router({
       ctx.setSessionCookie(null);
       return { ok: true as const };
     }),
+
+  session: publicProcedure
+    .meta({
+      openapi: { method: "GET", path: "/auth/session", tags: ["auth"], summary: "Who is signed in: the user, or null (never 401)" },
+    })
+    .input(z.void())
+    .output(z.object({ user: publicUser.nullable() }))
+    .query(({ ctx }) => ({ user: ctx.user })),
+
+  demoAccounts: publicProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/auth/demo-accounts",
+        tags: ["auth"],
+        summary: "The demo's sign-in accounts; empty unless the database was seeded with the demo",
+      },
+    })
+    .input(z.void())
+    .output(
+      z.object({
+        accounts: z.array(
+          z.object({
+            email: z.string(),
+            name: z.string(),
+            role: publicUser.shape.role,
+            department: z.string().nullable(),
+            label: z.string(),
+            password: z.string().nullable(),
+          }),
+        ),
+      }),
+    )
+    .query(async ({ ctx }) => ({ accounts: await demoAccounts(ctx.db) })),
 });

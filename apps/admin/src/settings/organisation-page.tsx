@@ -1,12 +1,22 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { useSession, type OrgSettings } from "../auth/session-context";
 import { PageHeader } from "../components/page-header";
 import { formErrors } from "../lib/field-errors";
 import { formatValue } from "../lib/format";
 import { changedSettings, currencyOptions, localeOptions, timeZoneOptions } from "../lib/org-options";
+import {
+  CHURN_DAYS,
+  checkDraft,
+  draftOf,
+  FIELD_LABELS,
+  recomputingEffects,
+  SLA_HOURS,
+  type SettingsDraft,
+  type SettingsField,
+} from "../lib/settings-form";
 import { formatInstant } from "../lib/time";
 import { trpc } from "../lib/trpc";
 import { AuditTimeline } from "./audit-timeline";
@@ -37,8 +47,9 @@ export function OrganisationPage() {
 
 function SettingsForm({ saved }: { saved: OrgSettings }) {
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<OrgSettings>(saved);
-  const set = <K extends keyof OrgSettings>(key: K, value: OrgSettings[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(saved));
+  const [confirming, setConfirming] = useState<{ changes: Partial<OrgSettings>; effects: string[] } | null>(null);
+  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const save = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: async (result) => {
@@ -52,9 +63,19 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
       },
     }),
   );
-  const changes = changedSettings(saved, draft);
-  const dirty = Object.keys(changes).length > 0;
-  const errors = formErrors(save.error, FIELDS, Object.keys(save.variables ?? {}));
+  const check = checkDraft(draft);
+  const changes = check.ok ? changedSettings(saved, check.values) : {};
+  const dirty = JSON.stringify(draftOf(saved)) !== JSON.stringify(draft);
+  const serverErrors = formErrors(save.error, FIELDS, Object.keys(save.variables ?? {}));
+  const fieldError = (field: SettingsField) => check.errors[field] ?? serverErrors.fields[field];
+  const invalid = FIELDS.filter((field) => check.errors[field]);
+  const canSave = check.ok && Object.keys(changes).length > 0;
+  const reasonId = useId();
+  const reason = invalid.length > 0
+    ? `Correct ${invalid.map((f) => FIELD_LABELS[f]).join(", ")} to save.`
+    : !canSave
+      ? "Nothing to save: the settings are as saved."
+      : null;
 
   const zones = useMemo(() => timeZoneOptions(saved.timeZone), [saved.timeZone]);
   const currencies = useMemo(() => currencyOptions(draft.currency, saved.locale), [draft.currency, saved.locale]);
@@ -63,13 +84,16 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
   const preview = previewOf(draft);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (dirty) save.mutate(changes);
+    if (!check.ok || !canSave) return;
+    const effects = recomputingEffects(saved, check.values);
+    if (effects.length > 0) setConfirming({ changes, effects });
+    else save.mutate(changes);
   };
 
   return (
     <form onSubmit={submit} noValidate aria-label="Organisation settings">
       <Stack gap="md">
-        <FormAlert message={errors.general} />
+        <FormAlert message={serverErrors.general} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select
             label="Time zone"
@@ -81,7 +105,7 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
             searchable
             allowDeselect={false}
             limit={60}
-            error={errors.fields.timeZone}
+            error={fieldError("timeZone")}
           />
           <Select
             label="Currency"
@@ -93,7 +117,7 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
             searchable
             allowDeselect={false}
             limit={60}
-            error={errors.fields.currency}
+            error={fieldError("currency")}
           />
           <Select
             label="Locale"
@@ -104,59 +128,103 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
             onChange={(value) => value && set("locale", value)}
             searchable
             allowDeselect={false}
-            error={errors.fields.locale}
+            error={fieldError("locale")}
           />
           <div />
-          <NumberInput
+          <TextInput
             label="Churn after"
             name="churnDays"
-            description="Days without an order before a customer counts as churned"
-            suffix=" days"
-            min={1}
-            max={3650}
-            allowDecimal={false}
+            description={`Days without an order before a customer counts as churned (${CHURN_DAYS.min}–${CHURN_DAYS.max})`}
+            rightSection={<UnitText>{draft.churnDays.trim() === "1" ? "day" : "days"}</UnitText>}
+            rightSectionWidth={52}
+            // Text as typed: no clamping, no rounding, no default for an empty field.
+            inputMode="numeric"
+            autoComplete="off"
             value={draft.churnDays}
-            onChange={(value) => set("churnDays", typeof value === "number" ? value : Number(value) || 0)}
-            error={errors.fields.churnDays}
+            onChange={(event) => set("churnDays", event.currentTarget.value)}
+            error={fieldError("churnDays")}
+            data-testid="churn-days"
           />
-          <NumberInput
+          <TextInput
             label="Complaint SLA"
             name="complaintSlaHours"
-            description="Hours within which a complaint should be resolved"
-            suffix=" hours"
-            min={0.5}
-            max={24 * 365}
-            step={1}
-            decimalScale={2}
+            description={`Hours within which a complaint should be resolved (more than 0, at most ${SLA_HOURS.max})`}
+            rightSection={<UnitText>{draft.complaintSlaHours.trim() === "1" ? "hour" : "hours"}</UnitText>}
+            rightSectionWidth={52}
+            inputMode="decimal"
+            autoComplete="off"
             value={draft.complaintSlaHours}
-            onChange={(value) => set("complaintSlaHours", typeof value === "number" ? value : Number(value) || 0)}
-            error={errors.fields.complaintSlaHours}
+            onChange={(event) => set("complaintSlaHours", event.currentTarget.value)}
+            error={fieldError("complaintSlaHours")}
+            data-testid="complaint-sla"
           />
         </SimpleGrid>
         <Text size="sm" c="dimmed" data-testid="settings-preview">
           Preview: {preview}
         </Text>
         <Group justify="flex-end" gap="sm">
+          {reason && (
+            <Text size="sm" c={invalid.length > 0 ? "red.8" : "dimmed"} id={reasonId} data-testid="save-reason" mr="auto">
+              {reason}
+            </Text>
+          )}
           <Button
             variant="default"
             disabled={!dirty && !save.error}
             onClick={() => {
-              setDraft(saved);
+              setDraft(draftOf(saved));
               save.reset();
             }}
           >
             Discard
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={!dirty}>
+          <Button type="submit" loading={save.isPending} disabled={!canSave} aria-describedby={reason ? reasonId : undefined}>
             Save settings
           </Button>
         </Group>
       </Stack>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title="Recompute every metric?"
+        centered
+        data-testid="settings-confirm"
+      >
+        <Stack gap="sm">
+          {confirming?.effects.map((effect) => (
+            <Text size="sm" key={effect}>
+              {effect}
+            </Text>
+          ))}
+          <Group justify="flex-end" gap="sm" mt="sm">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                if (confirming) save.mutate(confirming.changes);
+                setConfirming(null);
+              }}
+            >
+              Save and recompute
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </form>
   );
 }
 
-function previewOf(draft: OrgSettings): string {
+function UnitText({ children }: { children: string }) {
+  return (
+    <Text size="sm" c="dimmed" pr={8} aria-hidden>
+      {children}
+    </Text>
+  );
+}
+
+function previewOf(draft: SettingsDraft): string {
   try {
     const money = formatValue(1234567.89, "money", draft);
     const now = formatInstant(new Date().toISOString(), draft.timeZone, draft.locale);

@@ -79,6 +79,12 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
       { id: "o-b", type: "order", customerId: "cust-b", occurredAt: "2026-02-01T10:00:00Z", amount: "200.00" },
       { id: "c-b", type: "complaint", customerId: "cust-b", occurredAt: "2026-02-02T10:00:00Z" },
     ] }, "admin");
+    const goal = { department: "sales", metric: "revenue", period: "2026-Q1", target: 250 };
+    const goalId = async (who: Identity) => ((await trpc("goals.create", goal, who)).data as { id: string }).id;
+    ids.set("activeGoal", await goalId("admin"));
+    ids.set("proposedGoal", await goalId("salesHead"));
+    ids.set("acceptGoal", await goalId("salesHead"));
+    ids.set("declineGoal", await goalId("salesHead"));
   });
   afterAll(async () => {
     await running?.close();
@@ -114,6 +120,32 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
     "apiKeys.create": [{ input: () => ({ name: "k", scopes: ["read"] }), allowed: ["admin"] }],
     "apiKeys.revoke": [{ input: () => ({ id: "00000000-0000-4000-8000-000000000000" }), allowed: [] }],
     "audit.list": [{ input: () => ({}), allowed: ["admin"] }],
+    "goals.create": [{ input: () => ({ department: "sales", metric: "orders", period: "2026-03", target: 5 }), allowed: ["admin", "salesHead"] }],
+    "goals.list": [
+      { input: () => ({ department: "sales" }), allowed: ["admin", "salesHead", "readKey"] },
+      { input: () => ({}), allowed: ["admin", "salesHead", "marketingHead", "readKey"] },
+    ],
+    // A head changes their own department's proposals only; the admin any goal.
+    "goals.update": [
+      { input: () => ({ id: ids.get("proposedGoal"), weight: 2 }), allowed: ["admin", "salesHead"] },
+      { input: () => ({ id: ids.get("activeGoal"), weight: 2 }), allowed: ["admin"] },
+    ],
+    "goals.archive": [{ input: () => ({ id: ids.get("activeGoal") }), allowed: ["admin"] }],
+    "goals.accept": [{ input: () => ({ id: ids.get("acceptGoal") }), allowed: ["admin"] }],
+    "goals.decline": [{ input: () => ({ id: ids.get("declineGoal") }), allowed: ["admin"] }],
+    "goals.copy": [{ input: () => ({ from: "2026-Q1", to: "2026-Q2", department: "sales" }), allowed: ["admin", "salesHead"] }],
+    "scorecards.department": [{ input: () => ({ department: "sales", period: "2026-Q1" }), allowed: ["admin", "salesHead", "readKey"] }],
+    "scorecards.company": [{ input: () => ({ period: "2026-Q1" }), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer", "readKey"] }],
+    "scorecards.billOfRights": [{ input: () => ({ period: "2026-Q1" }), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer", "readKey"] }],
+    "breakdown.metric": [
+      { input: () => ({ key: "revenue", from: "2026-01-01", to: "2026-04-01", by: "department" }), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer", "readKey"] },
+      { input: () => ({ key: "revenue", from: "2026-01-01", to: "2026-04-01", by: "customer" }), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "readKey"] },
+      { input: () => ({ key: "revenue", from: "2026-01-01", to: "2026-04-01", by: "customer", department: "sales" }), allowed: ["admin", "salesHead", "managerA", "managerB", "readKey"] },
+    ],
+    "events.list": [
+      { input: () => ({}), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "readKey"] },
+      { input: () => ({ customer: "cust-b" }), allowed: ["admin", "salesHead", "marketingHead", "managerB", "readKey"] },
+    ],
   };
 
   it("covers every procedure of the router", () => {

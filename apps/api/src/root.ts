@@ -2,6 +2,8 @@ import { router } from "./trpc";
 import { apiKeysRouter, auditRouter } from "./router/admin";
 import { authRouter } from "./router/auth";
 import { departmentsRouter } from "./router/departments";
+import { breakdownRouter, eventsRouter } from "./router/drill-down";
+import { goalsRouter, scorecardsRouter } from "./router/goals";
 import { ingestRouter } from "./router/ingest";
 import { metricsRouter } from "./router/metrics";
 import { settingsRouter, systemRouter } from "./router/system";
@@ -14,6 +16,10 @@ export const appRouter = router({
   settings: settingsRouter,
   departments: departmentsRouter,
   metrics: metricsRouter,
+  breakdown: breakdownRouter,
+  events: eventsRouter,
+  goals: goalsRouter,
+  scorecards: scorecardsRouter,
   ingest: ingestRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,

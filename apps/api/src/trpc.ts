@@ -13,9 +13,10 @@ import { fieldErrorsOf, toTRPCError } from "./http/errors";
 export type AccessRule = "public" | "signed_in" | { roles: readonly Role[]; scopes?: readonly ApiKeyScope[] };
 /**
  * `rateLimited`: the procedure may answer 429 (documented by the OpenAPI builder); domain statuses
- * beyond the generic ones go in `openapi.errorResponses`.
+ * beyond the generic ones go in `openapi.errorResponses`. `created`: the REST success status is 201
+ * (a POST that creates a resource), else 200.
  */
-export type Meta = OpenApiMeta & { access?: AccessRule; rateLimited?: boolean };
+export type Meta = OpenApiMeta & { access?: AccessRule; rateLimited?: boolean; created?: boolean };
 
 const t = initTRPC
   .context<Context>()

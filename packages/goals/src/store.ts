@@ -154,9 +154,9 @@ function checkPromise(kind: GoalKind, promise: string | null | undefined): void 
 }
 
 async function readGoal(db: Kysely<Database>, id: string): Promise<GoalRow> {
-  if (!UUID.test(id)) throw new GoalError("NOT_FOUND", "id", `no goal ${id}`);
+  if (!UUID.test(id)) throw new GoalError("NOT_FOUND", undefined, `no goal ${id}`);
   const row = await selectGoals(db).where("g.id", "=", id).executeTakeFirst();
-  if (!row) throw new GoalError("NOT_FOUND", "id", `no goal ${id}`);
+  if (!row) throw new GoalError("NOT_FOUND", undefined, `no goal ${id}`);
   return row;
 }
 
@@ -219,9 +219,9 @@ export async function createGoal(
 }
 
 async function lockGoal(trx: Transaction<Database>, id: string): Promise<GoalRow> {
-  if (!UUID.test(id)) throw new GoalError("NOT_FOUND", "id", `no goal ${id}`);
+  if (!UUID.test(id)) throw new GoalError("NOT_FOUND", undefined, `no goal ${id}`);
   const locked = await trx.selectFrom("goals").select("id").where("id", "=", id).forUpdate().executeTakeFirst();
-  if (!locked) throw new GoalError("NOT_FOUND", "id", `no goal ${id}`);
+  if (!locked) throw new GoalError("NOT_FOUND", undefined, `no goal ${id}`);
   return readGoal(trx, id);
 }
 
@@ -300,7 +300,7 @@ export async function transitionGoal(
     const before = toView(row);
     allow(before);
     if (transition !== "archive" && row.state !== "proposed") {
-      throw new GoalError("CONFLICT", "state", `the goal is ${row.state}; only a proposed goal can be ${transition}ed`);
+      throw new GoalError("CONFLICT", undefined, `the goal is ${row.state}; only a proposed goal can be ${transition}ed`);
     }
     const state: GoalState = transition === "accept" ? "active" : "archived";
     if (row.state === state) return before;

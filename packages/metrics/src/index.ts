@@ -39,3 +39,12 @@ export {
   type MetricSeries,
   type MetricPoint,
 } from "./series";
+export {
+  metricBreakdown,
+  breakdownDimensions,
+  MAX_BREAKDOWN_PARTS,
+  type BreakdownBy,
+  type BreakdownQuery,
+  type BreakdownRow,
+  type Breakdown,
+} from "./breakdown";

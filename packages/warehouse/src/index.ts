@@ -16,3 +16,4 @@ export {
   type RebuildOptions,
   type RebuildResult,
 } from "./rollups";
+export { listEvents, type EventListQuery, type ListedEvent, type EventPage } from "./event-list";

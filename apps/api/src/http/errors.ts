@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { ZodError } from "zod";
 import { AccessError } from "@retain/access";
+import { GoalError } from "@retain/goals";
 import { MetricQueryError } from "@retain/metrics";
 import { IngestError } from "@retain/warehouse";
 
@@ -24,6 +25,7 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof AccessError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   if (error instanceof IngestError) return new TRPCError({ code: error.code, message: error.message, cause: error });
+  if (error instanceof GoalError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "internal error", cause: error });
 }
 
@@ -34,7 +36,8 @@ export function errorBody(error: TRPCError, requestId: string): { status: number
   const details =
     cause && typeof cause === "object" && "issues" in cause && cause.name === "ZodError"
       ? fieldErrorsOf(cause as ZodError)
-      : (cause instanceof AccessError && cause.field) || cause instanceof MetricQueryError
+      : ((cause instanceof AccessError || cause instanceof GoalError || cause instanceof IngestError) && cause.field) ||
+          cause instanceof MetricQueryError
         ? [{ field: cause.field as string, message: cause.message }]
         : undefined;
   const message =

@@ -157,7 +157,7 @@ export function openApiDocument(router: OpenApiRouter, baseUrl: string): OpenApi
       if (!procedure) throw new Error(`no procedure behind ${method.toUpperCase()} ${path}`);
       operation.security = procedure.meta.access === "public" ? [] : [{ bearer: [] }];
       const success = operation.responses["200"];
-      const responses: Operation["responses"] = success ? { 200: success } : {};
+      const responses: Operation["responses"] = success ? { [procedure.meta.created ? 201 : 200]: success } : {};
       for (const status of errorStatusesOf(procedure)) {
         const known = errorResponses[status];
         if (!known) throw new Error(`${method.toUpperCase()} ${path}: no error response for status ${status}`);

@@ -61,7 +61,7 @@ export function registerRestRoutes(
             signal: undefined,
             batchIndex: 0,
           });
-          return reply.status(200).send(output);
+          return reply.status(meta?.created ? 201 : 200).send(output);
         } catch (caught) {
           const error = toTRPCError(caught);
           const { status, body } = errorBody(error, ctx.requestId);

@@ -6,6 +6,7 @@ import { breakdownRouter, eventsRouter } from "./router/drill-down";
 import { goalsRouter, scorecardsRouter } from "./router/goals";
 import { ingestRouter } from "./router/ingest";
 import { metricsRouter } from "./router/metrics";
+import { preferencesRouter } from "./router/preferences";
 import { settingsRouter, systemRouter } from "./router/system";
 import { usersRouter } from "./router/users";
 
@@ -16,6 +17,7 @@ export const appRouter = router({
   settings: settingsRouter,
   departments: departmentsRouter,
   metrics: metricsRouter,
+  preferences: preferencesRouter,
   breakdown: breakdownRouter,
   events: eventsRouter,
   goals: goalsRouter,

@@ -7,3 +7,4 @@ export * from "./login";
 export * from "./audit";
 export * from "./api-keys";
 export * from "./caller-cache";
+export * from "./preferences";

@@ -221,6 +221,15 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/** A user's personal choice, e.g. `overview.metrics`: the metric keys of their overview. */
+export interface UserPreferencesTable {
+  user_id: string;
+  key: string;
+  /** JSON; parsed on read (jsonb), written as JSON text. */
+  value: ColumnType<unknown, string, string>;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -236,6 +245,7 @@ export interface Database {
   rollup_customer_daily: RollupCustomerDailyTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  user_preferences: UserPreferencesTable;
 }
 
 export type Department = Selectable<DepartmentsTable>;

@@ -16,6 +16,8 @@ export type QuarterActivity = {
   complaints: number;
   complaintsWithinSla: number;
   complaintsFollowedUp: number;
+  visits: number;
+  praise: number;
   csatGood: number;
   csatAll: number;
   promoters: number;
@@ -44,6 +46,8 @@ function emptyQuarter(): QuarterActivity {
     complaints: 0,
     complaintsWithinSla: 0,
     complaintsFollowedUp: 0,
+    visits: 0,
+    praise: 0,
     csatGood: 0,
     csatAll: 0,
     promoters: 0,
@@ -131,6 +135,7 @@ export function createActivityStats(): ActivityStats {
           if (draft.t - spec.ref.t <= SLA) at(spec.ref.t).complaintsWithinSla += 1;
           return;
         case "visit":
+          q.visits += 1;
           if (spec.ref && draft.t - spec.ref.t <= FOLLOW_UP) at(spec.ref.t).complaintsFollowedUp += 1;
           return;
         case "survey":
@@ -145,6 +150,9 @@ export function createActivityStats(): ActivityStats {
           return;
         case "feedback":
           q.feedback += 1;
+          return;
+        case "praise":
+          q.praise += 1;
           return;
         case "delivery":
           q.deliveries += 1;

@@ -339,6 +339,17 @@ describe("generateDemo at scale 1", () => {
     }
   });
 
+  it("gives external goals their promise, proposes a few, and scopes quality's defect rate to the company", () => {
+    const external = data.goals.filter((g) => g.kind === "external");
+    expect(external.length).toBeGreaterThan(0);
+    for (const goal of external) expect(goal.promise?.length).toBeGreaterThan(10);
+    const proposed = data.goals.filter((g) => g.state === "proposed");
+    expect(proposed.map((g) => g.metric).sort()).toEqual(["praise", "visits"]);
+    expect(new Set(proposed.map((g) => g.period)).size).toBe(1);
+    const defects = data.goals.filter((g) => g.metric === "defect_rate");
+    expect(defects.every((g) => g.department === "quality" && g.scope === "company")).toBe(true);
+  });
+
   it("sets targets near the actual activity, some above and some below it", () => {
     const voided = new Set(events.flatMap((e) => (e.type === "void" ? [e.refId] : [])));
     const actuals = new Map<string, number>();

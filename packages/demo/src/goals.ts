@@ -23,6 +23,10 @@ type GoalSpec = {
   /** Used when the data cannot tell (a tiny demo without any survey, say). */
   fallback: number;
   title: (target: string) => string;
+  /** External goals: the promise customers read. */
+  promise?: string;
+  /** company: a department answering for a company-wide figure (SPEC §6). */
+  scope?: "company";
 };
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : (100 * part) / whole);
@@ -120,6 +124,7 @@ const goalSpecs: readonly GoalSpec[] = [
     value: (q) => rate(q.complaintsWithinSla, q.complaints),
     fallback: 85,
     title: (target) => `Every complaint answered within 24 h (${target} % of them)`,
+    promise: "Every complaint is answered within 24 hours.",
   },
   {
     department: "customer_service",
@@ -133,6 +138,7 @@ const goalSpecs: readonly GoalSpec[] = [
     value: (q) => rate(q.complaintsFollowedUp, q.complaints),
     fallback: 65,
     title: (target) => `A follow-up visit within 7 days of a complaint (${target} %)`,
+    promise: "After a complaint, we visit you within 7 days to make sure it is put right.",
   },
   {
     department: "customer_service",
@@ -212,6 +218,7 @@ const goalSpecs: readonly GoalSpec[] = [
     value: (q) => rate(q.deliveriesOnTime, q.deliveries),
     fallback: 92,
     title: (target) => `Delivered on the promised date (${target} %)`,
+    promise: "Your order arrives on the date we promised.",
   },
   {
     department: "procurement",
@@ -238,6 +245,8 @@ const goalSpecs: readonly GoalSpec[] = [
     value: (q) => rate(q.defects, q.orders),
     fallback: 2.5,
     title: (target) => `Defect rate at most ${target} % of orders`,
+    // Orders are attributed to sales: quality answers for the company's defect rate.
+    scope: "company",
   },
   {
     department: "hr",
@@ -251,6 +260,36 @@ const goalSpecs: readonly GoalSpec[] = [
     value: (q) => q.trainingHours,
     fallback: 0,
     title: (target) => `${target} hours of customer-care training`,
+  },
+];
+
+/** Goals department heads have proposed for the current quarter, waiting in the admins' queue. */
+const proposedSpecs: readonly GoalSpec[] = [
+  {
+    department: "sales",
+    metric: "visits",
+    perspective: "customer",
+    kind: "internal",
+    weight: 1,
+    direction: "higher",
+    unit: "count",
+    additive: true,
+    value: (q) => q.visits,
+    fallback: 0,
+    title: (target) => `${target} customer visits`,
+  },
+  {
+    department: "customer_service",
+    metric: "praise",
+    perspective: "customer",
+    kind: "internal",
+    weight: 1,
+    direction: "higher",
+    unit: "count",
+    additive: true,
+    value: (q) => q.praise,
+    fallback: 0,
+    title: (target) => `${target} words of praise from customers`,
   },
 ];
 
@@ -301,7 +340,8 @@ export function planGoals(random: Random, stats: ActivityStats, today: number): 
     const previous = stats.quarter(quarterBounds(today, offset - 1).label);
     const activity = stats.quarter(quarter.label);
     const elapsed = Math.min(1, (today - quarter.start) / (quarter.end - quarter.start));
-    for (const spec of goalSpecs) {
+    const specs = offset === 0 ? [...goalSpecs, ...proposedSpecs] : goalSpecs;
+    for (const spec of specs) {
       const actual = activity ? spec.value(activity) : null;
       const before = previous ? spec.value(previous) : null;
       let expected: number | null = actual;
@@ -322,6 +362,9 @@ export function planGoals(random: Random, stats: ActivityStats, today: number): 
         perspective: spec.perspective,
         kind: spec.kind,
         title: spec.title(shown),
+        ...(spec.promise ? { promise: spec.promise } : {}),
+        ...(spec.scope ? { scope: spec.scope } : {}),
+        ...(proposedSpecs.includes(spec) ? { state: "proposed" as const } : {}),
       });
     }
   }

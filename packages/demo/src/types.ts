@@ -38,6 +38,12 @@ export type DemoGoal = {
   perspective: GoalPerspective;
   kind: "internal" | "external";
   title: string;
+  /** The sentence customers read (external goals). */
+  promise?: string;
+  /** department (default): the department's own events; company: the company's. */
+  scope?: "department" | "company";
+  /** active (default), or proposed by the department's head and waiting for an admin. */
+  state?: "active" | "proposed";
 };
 
 export type DemoTierChange = {

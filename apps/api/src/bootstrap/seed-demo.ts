@@ -87,6 +87,9 @@ export async function seedDemo(
           perspective: g.perspective,
           kind: g.kind,
           title: g.title,
+          promise: g.promise ?? null,
+          scope: g.scope ?? "department",
+          state: g.state ?? "active",
         })),
       )
       .execute();

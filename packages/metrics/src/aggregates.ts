@@ -18,6 +18,8 @@ export function byPeriod<R extends { bucket: string }>(
   rows: readonly R[],
   value: (row: R) => number | null,
 ): PeriodValues {
+  const whole = ctx.whole;
+  if (whole) return new Map(rows.map((row) => [whole.label, value(row)]));
   return new Map(rows.map((row) => [labelOfPeriodStart(row.bucket, ctx.grain), value(row)]));
 }
 

@@ -42,6 +42,11 @@ export type MetricContext = {
   now: Date;
   /** Read event-local metrics from the rollups when they are built in `timeZone`; false: raw events only. */
   rollups: boolean;
+  /**
+   * Set for a read of the whole range as one value (metricValue): every bucket is this one period,
+   * `[start, end)` of the context, whatever `grain` says.
+   */
+  whole?: { label: string; startDate: string };
 };
 
 /**

@@ -34,6 +34,9 @@ export {
 } from "./catalog";
 export {
   metricSeries,
+  metricValue,
+  type MetricValueQuery,
+  type MetricValue,
   type MetricSeriesQuery,
   type MetricSeriesOptions,
   type MetricSeries,

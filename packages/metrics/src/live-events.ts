@@ -63,6 +63,8 @@ export function liveEvents(
  * start on Monday, as `date_trunc('week', …)` does.
  */
 export function periodBucket(ctx: MetricContext, at: RawBuilder<unknown>): RawBuilder<string> {
+  // The whole range is one period (its rows are bounded to [start, end) by every metric).
+  if (ctx.whole) return sql<string>`cast(${ctx.whole.startDate} as text)`;
   return sql<string>`to_char(date_trunc(${ctx.grain}, (${at}) at time zone cast(${ctx.timeZone} as text)), 'YYYY-MM-DD')`;
 }
 

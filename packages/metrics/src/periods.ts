@@ -265,6 +265,21 @@ export function periodsBetween(from: string, to: string, grain: Grain, timeZone:
   return periods;
 }
 
+/** The instants `[start, end)` of the local dates `[from, to)` in `timeZone`: a range as one period. */
+export function rangeBounds(from: string, to: string, timeZone: string): { start: Date; end: Date } {
+  assertTimeZone(timeZone);
+  const first = parseLocalDate(from, "from");
+  const last = parseLocalDate(to, "to");
+  if (dayNumber(first) >= dayNumber(last)) throw new MetricQueryError("to", "to must be after from");
+  if (dayNumber(last) - dayNumber(first) > MAX_RANGE_DAYS) {
+    throw new MetricQueryError("to", `the range covers more than ${MAX_RANGE_DAYS} days`);
+  }
+  return { start: localMidnight(first, timeZone), end: localMidnight(last, timeZone) };
+}
+
+/** The longest range read as one value: 100 years. */
+const MAX_RANGE_DAYS = 36_525;
+
 /** The period of `grain` that contains `instant`, in `timeZone`. */
 export function periodContaining(instant: Date, grain: Grain, timeZone: string): Period {
   assertGrain(grain);

@@ -30,6 +30,7 @@ function rollupsCanAnswer(ctx: MetricContext): boolean {
  * same expression in both places; it is one of the fixed grain names, never caller text.
  */
 export function rollupPeriod(ctx: MetricContext): RawBuilder<unknown> {
+  if (ctx.whole) return sql`cast(${ctx.whole.startDate} as date)`;
   if (!isGrain(ctx.grain)) throw new Error(`not a grain: ${String(ctx.grain)}`);
   return sql`date_trunc(${sql.lit(ctx.grain)}, r.day::timestamp)`;
 }

@@ -4,7 +4,7 @@ import type { Database } from "@retain/db";
 import { getMetric, type MetricKey } from "./catalog";
 import { emptyValue, type MetricContext, type MetricSettings, type MetricUnit } from "./definition";
 import { MetricQueryError } from "./errors";
-import { grains, periodsBetween, type Grain } from "./periods";
+import { grains, periodsBetween, rangeBounds, type Grain } from "./periods";
 
 export type MetricSeriesQuery = {
   metric: string;
@@ -100,4 +100,41 @@ export async function metricSeries(
     grain: q.grain,
     points: periods.map((p) => ({ period: p.label, value: values.get(p.label) ?? empty })),
   };
+}
+
+export type MetricValueQuery = Omit<MetricSeriesQuery, "grain">;
+export type MetricValue = { metric: MetricKey; unit: MetricUnit; from: string; to: string; value: number | null };
+
+/**
+ * The value of one metric over exactly the local dates `[from, to)`, as if they were one period:
+ * the distinct customers of the whole range, the rate of the whole range — not a sum or mean of
+ * periods, which a distinct count or a ratio does not allow. Throws MetricQueryError for an invalid query.
+ */
+export async function metricValue(
+  db: Kysely<Database>,
+  query: MetricValueQuery,
+  settings: MetricSettings,
+  options: MetricSeriesOptions = {},
+): Promise<MetricValue> {
+  const q = parse(querySchema, { ...query, grain: "day" });
+  const s = parse(settingsSchema, settings);
+  const metric = getMetric(q.metric);
+  if (!metric) throw new MetricQueryError("metric", `unknown metric "${q.metric}"`);
+  const { start, end } = rangeBounds(q.from, q.to, s.timeZone);
+  const label = `${q.from}/${q.to}`;
+  const ctx: MetricContext = {
+    db,
+    grain: "day",
+    timeZone: s.timeZone,
+    start,
+    end,
+    scope: { department: q.department, accountManagerId: q.accountManagerId, customerId: q.customerId },
+    churnDays: s.churnDays,
+    complaintSlaHours: s.complaintSlaHours,
+    now: s.now ?? new Date(),
+    rollups: options.rollups ?? true,
+    whole: { label, startDate: q.from },
+  };
+  const values = await metric.compute(ctx);
+  return { metric: metric.key, unit: metric.unit, from: q.from, to: q.to, value: values.get(label) ?? emptyValue(metric) };
 }

@@ -1,4 +1,4 @@
-import { Card, Group, Skeleton, Stack, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Card, Group, Skeleton, Stack, Text, Tooltip } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { QueryError } from "../components/query-error";
 import type { MetricDefinition } from "../hooks/use-metric-catalog";
@@ -18,13 +18,10 @@ export function KpiCard({ metric, view, filter }: Props) {
           {metric.name}
         </Text>
         <Tooltip label={metric.description} multiline w={260} withArrow>
-          <IconInfoCircle
-            size={15}
-            stroke={1.6}
-            color="var(--mantine-color-gray-5)"
-            aria-label={metric.description}
-            tabIndex={0}
-          />
+          {/* A button, so the definition opens on keyboard focus as it does on hover. */}
+          <ActionIcon variant="transparent" color="gray" size="sm" aria-label={`What ${metric.name} means`}>
+            <IconInfoCircle size={15} stroke={1.6} aria-hidden />
+          </ActionIcon>
         </Tooltip>
       </Group>
       {error ? (

@@ -12,6 +12,7 @@ import { ChartDataTable } from "./chart-data-table";
 import { COMPARISON_CSS, CURRENT_CSS } from "./chart-colors";
 import { ChartLegend } from "./chart-legend";
 import { chartRows } from "./chart-rows";
+import { chartSummary } from "./chart-summary";
 import type { ChartKind } from "./overview-metrics";
 import { TrendChart } from "./trend-chart";
 
@@ -73,6 +74,13 @@ export function MetricChart({ metric, kind, filter }: Props) {
           integerTicks={metric.unit === "count"}
           formatValueTick={(value) => formatValue(value, metric.unit, settings, "compact")}
           formatPeriodTick={(period, index) => formatPeriodTick(period, view.grain, settings.locale, index === 0)}
+          summary={chartSummary({
+            title: `${metric.name}, ${PER_GRAIN[view.grain]}`,
+            rows,
+            format: formatFull,
+            currentLabel,
+            comparisonLabel,
+          })}
         />
         <ChartDataTable
           caption={`${metric.name} by ${view.grain}, ${currentLabel} compared with ${comparisonLabel}`}

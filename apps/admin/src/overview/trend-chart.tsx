@@ -15,6 +15,8 @@ type Props = {
   formatPeriodTick: (period: string, index: number) => string;
   /** Counts have whole-number ticks only. */
   integerTicks: boolean;
+  /** The chart's accessible name: what it shows, in a sentence (see chart-summary.ts). */
+  summary: string;
 };
 
 const HEIGHT = 260;
@@ -49,6 +51,8 @@ export function TrendChart(props: Props) {
   ];
   const dashed = series.map((s) => (s.name === "comparison" ? { ...s, strokeDasharray: "4 4" } : s));
   const withDots = rows.length <= 16;
+  // An image with a name to assistive technology; the keyboard still moves through its points (accessibilityLayer).
+  const svg = { role: "img", "aria-label": props.summary };
 
   switch (kind) {
     case "area":
@@ -60,11 +64,12 @@ export function TrendChart(props: Props) {
           fillOpacity={0.22}
           series={dashed}
           areaProps={(s) => (s.name === "comparison" ? { fill: "none" } : {})}
+          areaChartProps={svg}
         />
       );
     case "line":
-      return <LineChart {...shared} curveType="monotone" withDots={withDots} series={dashed} />;
+      return <LineChart {...shared} curveType="monotone" withDots={withDots} series={dashed} lineChartProps={svg} />;
     case "bar":
-      return <BarChart {...shared} maxBarWidth={14} barChartProps={{ barGap: 2 }} series={series} />;
+      return <BarChart {...shared} maxBarWidth={14} barChartProps={{ barGap: 2, ...svg }} series={series} />;
   }
 }

@@ -3,11 +3,13 @@ import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Outlet, useLocation } from "react-router";
 import { Logo } from "../components/logo";
 import { NavMenu } from "./nav-menu";
+import { SkipLink } from "./skip-link";
 import { UserMenu } from "./user-menu";
 import { ViewControls } from "./view-controls";
 
 const NAVBAR_WIDTH = 220;
 const BAR_HEIGHT = 60;
+const MAIN_ID = "main-content";
 
 /** Navigation on the left; period, comparison and user on top (two rows on tablets). */
 export function AppLayout() {
@@ -22,6 +24,7 @@ export function AppLayout() {
       navbar={{ width: NAVBAR_WIDTH, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="xl"
     >
+      <SkipLink target={MAIN_ID} />
       <AppShell.Header>
         <Group h={BAR_HEIGHT} px="md" gap="md" wrap="nowrap">
           <Group w={{ base: "auto", lg: NAVBAR_WIDTH - 16 }} gap="sm" wrap="nowrap">
@@ -42,7 +45,7 @@ export function AppLayout() {
           <NavMenu onNavigate={close} />
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" id={MAIN_ID} tabIndex={-1}>
         <Box maw={1440} mx="auto">
           <Outlet />
         </Box>

@@ -2,6 +2,7 @@ import { Group, Select } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconCalendar } from "@tabler/icons-react";
 import { useState } from "react";
+import { useLabelledValue } from "../hooks/use-labelled-value";
 import { useView } from "../hooks/use-view";
 import { addDays } from "../lib/dates";
 import { lastDay, PRESETS } from "../lib/period";
@@ -54,23 +55,27 @@ type CustomRangeProps = {
 function CustomRange({ initial, maxDate, onPick }: CustomRangeProps) {
   // The picker reports the first click alone; the URL changes once both ends are set.
   const [draft, setDraft] = useState<Draft>(initial);
+  const range = useLabelledValue("Date range");
   return (
-    <DatePickerInput
-      type="range"
-      aria-label="Date range"
-      value={draft}
-      onChange={(value) => {
-        setDraft(value);
-        if (value[0] && value[1]) onPick(value[0], value[1]);
-      }}
-      maxDate={maxDate}
-      valueFormat="MMM D, YYYY"
-      allowSingleDateInRange
-      w={236}
-      size="sm"
-      numberOfColumns={2}
-      weekendDays={[]}
-      popoverProps={{ shadow: "md" }}
-    />
+    <>
+      {range.label}
+      <DatePickerInput
+        type="range"
+        {...range.props}
+        value={draft}
+        onChange={(value) => {
+          setDraft(value);
+          if (value[0] && value[1]) onPick(value[0], value[1]);
+        }}
+        maxDate={maxDate}
+        valueFormat="MMM D, YYYY"
+        allowSingleDateInRange
+        w={236}
+        size="sm"
+        numberOfColumns={2}
+        weekendDays={[]}
+        popoverProps={{ shadow: "md" }}
+      />
+    </>
   );
 }

@@ -343,7 +343,6 @@ export async function copyGoals(
   if (from.grain !== to.grain) {
     throw new GoalError("BAD_REQUEST", "to", `to: must be a ${from.grain} like from, got a ${to.grain}`);
   }
-  if (input.from === input.to) throw new GoalError("BAD_REQUEST", "to", "to: must be another period than from");
   if (input.department !== undefined) await checkDepartment(db, input.department);
   return db.transaction().execute(async (trx) => {
     let sourceQuery = selectGoals(trx).where("g.period", "=", input.from).where("g.state", "=", "active");

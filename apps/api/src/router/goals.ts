@@ -29,7 +29,9 @@ import { adminProcedure, readProcedure, roleProcedure, router, userOrKeyProcedur
 
 const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
 
-const period = text().min(4).max(7);
+/** A goal period: a year `2026`, a quarter `2026-Q1` or a month `2026-03`. */
+const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+const period = text().regex(PERIOD, "must be a month 2026-03, a quarter 2026-Q1 or a year 2026").meta({ example: "2026-Q1" });
 const department = text().min(1).max(40);
 const filterInput = z
   .object({
@@ -59,6 +61,16 @@ const goalView = z.object({
 });
 
 const status = z.enum(goalStatuses);
+const count = z.number().int();
+const statusCounts = z.object({
+  not_started: count,
+  no_data: count,
+  met: count,
+  missed: count,
+  on_track: count,
+  at_risk: count,
+  off_track: count,
+});
 
 const scorecardGoal = z.object({
   id: z.string(),
@@ -183,7 +195,7 @@ export const goalsRouter = router({
 
   copy: goalWriteProcedure
     .meta({ openapi: { method: "POST", path: "/goals/copy", tags: ["goals"], summary: "Copy a period's active goals to another period" } })
-    .input(z.object({ from: period, to: period, department: department.optional() }))
+    .input(z.object({ from: period, to: period.meta({ example: "2026-Q2" }), department: department.optional() }))
     .output(z.object({ created: z.number().int(), skipped: z.number().int() }))
     .mutation(({ ctx, input }) =>
       copyGoals(ctx.db, { ...input, department: ownDepartment(ctx, input.department) }, actorOf(ctx), stateOf(ctx)),
@@ -213,7 +225,7 @@ export const scorecardsRouter = router({
             name: z.string(),
             score: z.number().nullable(),
             goals: z.number().int(),
-            status: z.record(status, z.number().int()),
+            status: statusCounts,
           }),
         ),
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, changedFields, diffRecords, entityLabel, entityName, fieldLabel, formatAuditValue } from "./audit-diff";
+import { actionLabel, auditValue, changedFields, diffRecords, entityLabel, entityName, fieldLabel, formatAuditValue } from "./audit-diff";
 
 describe("audit diffs", () => {
   const before = { name: "Ann", role: "viewer", department: null, active: true };
@@ -38,12 +38,27 @@ describe("audit diffs", () => {
 
   it("labels fields, entities and actions", () => {
     expect(fieldLabel("passwordChanged")).toBe("Password changed");
-    expect(fieldLabel("complaint_sla_hours")).toBe("Complaint sla hours");
+    expect(fieldLabel("complaintSlaHours")).toBe("Complaint SLA (hours)");
+    expect(fieldLabel("churnDays")).toBe("Churn after (days)");
+    expect(fieldLabel("timeZone")).toBe("Time zone");
+    expect(fieldLabel("complaint_sla_hours")).toBe("Complaint SLA hours");
+    expect(fieldLabel("entity_id")).toBe("Entity ID");
     expect(entityLabel("api_key")).toBe("API key");
     expect(actionLabel("user.deactivate")).toBe("User deactivated");
     expect(actionLabel("api_key.create")).toBe("API key created");
     expect(actionLabel("settings.update")).toBe("Settings updated");
     expect(actionLabel("goal.sign_off")).toBe("Goal sign off");
+  });
+});
+
+describe("recorded values in words", () => {
+  const departments = [{ key: "customer_service", name: "Customer service" }];
+  it("shows roles, levels and departments as the rest of the admin does", () => {
+    expect(auditValue("role", "department_head")).toBe("Department head");
+    expect(auditValue("level", "senior")).toBe("Senior");
+    expect(auditValue("department", "customer_service", { departments })).toBe("Customer service");
+    expect(auditValue("department", null, { departments })).toBe("—");
+    expect(auditValue("churnDays", 180)).toBe("180");
   });
 });
 

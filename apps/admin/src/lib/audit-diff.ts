@@ -1,5 +1,6 @@
 // What an audit record changed: the fields whose value differs between
 // `before` and `after`, in a stable order, with values as short text.
+import { departmentName, LEVEL_LABELS, roleLabel, type Level } from "./roles";
 
 export type FieldChange = {
   field: string;
@@ -48,14 +49,50 @@ export function formatAuditValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** "passwordChanged" → "Password changed", "entity_id" → "Entity id". */
+/**
+ * The words the admin uses for recorded fields: the organisation settings' keys as their form
+ * labels them, abbreviations kept upper case. Others are spelled out from their key.
+ */
+const FIELD_LABELS: Record<string, string> = {
+  timeZone: "Time zone",
+  churnDays: "Churn after (days)",
+  complaintSlaHours: "Complaint SLA (hours)",
+  currency: "Currency",
+  locale: "Locale",
+  industryFocus: "Industry focus",
+  lastUsedAt: "Last used",
+  createdAt: "Created",
+  revokedAt: "Revoked",
+  managerId: "Account manager",
+  id: "ID",
+};
+
+/** "complaintSlaHours" → "Complaint SLA (hours)", "passwordChanged" → "Password changed", "entity_id" → "Entity ID". */
 export function fieldLabel(field: string): string {
+  const known = FIELD_LABELS[field];
+  if (known) return known;
   const words = field
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/[_.]+/g, " ")
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/\b(id|sla|api|url|csat|nps)\b/g, (word) => word.toUpperCase());
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+type Names = { departments?: readonly { key: string; name: string }[] };
+
+/**
+ * A recorded value as the admin shows it elsewhere: roles and levels in words, departments by
+ * name; anything else as one line (formatAuditValue).
+ */
+export function auditValue(field: string, value: unknown, names: Names = {}): string {
+  if (typeof value === "string" && value) {
+    if (field === "role") return roleLabel(value);
+    if (field === "level") return LEVEL_LABELS[value as Level] ?? value;
+    if (field === "department") return departmentName(value, names.departments);
+  }
+  return formatAuditValue(value);
 }
 
 const VERBS: Record<string, string> = {

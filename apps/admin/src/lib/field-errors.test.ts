@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { formErrors } from "./field-errors";
+import { formErrors, humanMessage } from "./field-errors";
 
 function trpcError(message: string, data: Record<string, unknown>) {
   return new TRPCClientError(message, { result: { error: { message, code: -32600, data } } as never });
@@ -27,7 +27,7 @@ describe("server errors next to their fields", () => {
     });
     expect(formErrors(error, FIELDS)).toEqual({
       fields: { password: "Must be at least 8 characters" },
-      general: "Invalid UUID",
+      general: "Must be a valid ID",
     });
   });
 
@@ -44,5 +44,44 @@ describe("server errors next to their fields", () => {
 
   it("has nothing to say without an error", () => {
     expect(formErrors(null, FIELDS)).toEqual({ fields: {}, general: null });
+  });
+});
+
+describe("validation messages in plain words", () => {
+  it("says what a size limit is", () => {
+    expect(humanMessage("Too big: expected string to have <=200 characters")).toBe("Must be at most 200 characters");
+    expect(humanMessage("Too small: expected string to have >=8 characters")).toBe("Must be at least 8 characters");
+    expect(humanMessage("Too small: expected string to have >=1 characters")).toBe("Must not be empty");
+    expect(humanMessage("Too big: expected string to have <=1 characters")).toBe("Must be at most 1 character");
+    expect(humanMessage("Too big: expected array to have <=10 items")).toBe("Must be at most 10 items");
+    expect(humanMessage("Too small: expected string to have exactly 3 characters")).toBe("Must be exactly 3 characters");
+  });
+
+  it("says what a number range is", () => {
+    expect(humanMessage("Too big: expected number to be <=3650")).toBe("Must be at most 3,650");
+    expect(humanMessage("Too small: expected number to be >0")).toBe("Must be more than 0");
+    expect(humanMessage("Too small: expected number to be >=1")).toBe("Must be at least 1");
+  });
+
+  it("names missing values, wrong types, options and formats", () => {
+    expect(humanMessage("Invalid input: expected string, received undefined")).toBe("Is required");
+    expect(humanMessage("Invalid input: expected number, received string")).toBe("Must be a number");
+    expect(humanMessage('Invalid option: expected one of "admin"|"viewer"')).toBe("Must be one of admin, viewer");
+    expect(humanMessage("Invalid email address")).toBe("Must be an email address");
+    expect(humanMessage("Invalid string: must match pattern /^[a-z]+$/")).toBe("Is not in the expected format");
+    expect(humanMessage("Invalid input")).toBe("Is not valid");
+  });
+
+  it("keeps the server's own wording, as a sentence", () => {
+    expect(humanMessage("is required for a department_head")).toBe("Is required for a department_head");
+    expect(humanMessage("must be at least 8 characters")).toBe("Must be at least 8 characters");
+  });
+
+  it("is what a form shows next to the field", () => {
+    const error = trpcError("[...]", {
+      code: "BAD_REQUEST",
+      details: [{ field: "name", message: "name: Too big: expected string to have <=200 characters" }],
+    });
+    expect(formErrors(error, FIELDS).fields).toEqual({ name: "Must be at most 200 characters" });
   });
 });

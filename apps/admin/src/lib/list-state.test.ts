@@ -15,7 +15,7 @@ describe("users list state in the URL", () => {
       role: null,
       department: null,
       status: "all",
-      sort: null,
+      sort: { id: "name", desc: false },
       user: null,
       tab: "details",
     });
@@ -32,6 +32,13 @@ describe("users list state in the URL", () => {
     });
     expect(params.toString()).toBe("x=1&role=department_head&department=sales&status=inactive&sort=-name&user=u1&tab=history");
     expect(parseUserListState(params)).toMatchObject({ role: "department_head", sort: { id: "name", desc: true }, tab: "history" });
+  });
+
+  it("sorts by name unless the URL names another order, and keeps the default out of the URL", () => {
+    expect(parseUserListState(new URLSearchParams("")).sort).toEqual({ id: "name", desc: false });
+    expect(parseUserListState(new URLSearchParams("sort=role")).sort).toEqual({ id: "role", desc: false });
+    expect(writeUserListState(new URLSearchParams("sort=-role"), { sort: { id: "name", desc: false } }).toString()).toBe("");
+    expect(writeUserListState(new URLSearchParams(""), { sort: { id: "role", desc: true } }).toString()).toBe("sort=-role");
   });
 
   it("drops the drawer's tab with the drawer", () => {

@@ -31,13 +31,17 @@ export type UserListState = {
   role: Role | null;
   department: string | null;
   status: UserStatus;
-  sort: SortState | null;
+  sort: SortState;
   /** The user open in the drawer. */
   user: string | null;
   tab: "details" | "history";
 };
 
 const USER_SORTS = ["name", "email", "role", "department", "level", "active"] as const;
+/** The list reads as sorted by name, and is, unless the URL names another order. */
+export const DEFAULT_USER_SORT: SortState = { id: "name", desc: false };
+const isDefaultSort = (sort: SortState | null) =>
+  sort === null || (sort.id === DEFAULT_USER_SORT.id && sort.desc === DEFAULT_USER_SORT.desc);
 
 export function parseUserListState(params: URLSearchParams): UserListState {
   const sortParam = params.get("sort") ?? "";
@@ -48,7 +52,7 @@ export function parseUserListState(params: URLSearchParams): UserListState {
     role: oneOf(params.get("role"), ROLES),
     department: text(params.get("department"), 40) || null,
     status: oneOf(params.get("status"), ["all", "active", "inactive"] as const) ?? "all",
-    sort: sortId ? { id: sortId, desc } : null,
+    sort: sortId ? { id: sortId, desc } : DEFAULT_USER_SORT,
     user: text(params.get("user"), 64) || null,
     tab: params.get("tab") === "history" ? "history" : "details",
   };
@@ -61,7 +65,7 @@ export function writeUserListState(params: URLSearchParams, patch: Partial<UserL
     role: state.role,
     department: state.department,
     status: state.status === "all" ? null : state.status,
-    sort: state.sort ? `${state.sort.desc ? "-" : ""}${state.sort.id}` : null,
+    sort: state.sort && !isDefaultSort(state.sort) ? `${state.sort.desc ? "-" : ""}${state.sort.id}` : null,
     user: state.user,
     tab: state.user && state.tab !== "details" ? state.tab : null,
   });

@@ -27,3 +27,17 @@ export function roleLabel(role: string): string {
 
 /** Status colours shared by every page: on/met green, at risk amber, off/missed red, inactive grey. */
 export const STATUS_COLORS = { good: "green", warning: "yellow", bad: "red", neutral: "gray" } as const;
+
+/** A department's name from the departments list; its key only while the list is not there. */
+export function departmentName(key: string, departments: readonly { key: string; name: string }[] | undefined): string {
+  return departments?.find((d) => d.key === key)?.name ?? key;
+}
+
+/** "Department head · Customer service", "Administrator": the role in words, the department by name. */
+export function roleLine(
+  user: { role: string; department: string | null },
+  departments: readonly { key: string; name: string }[] | undefined,
+): string {
+  const role = roleLabel(user.role);
+  return user.department ? `${role} · ${departmentName(user.department, departments)}` : role;
+}

@@ -15,12 +15,15 @@ import {
   TextInput,
   Tooltip,
   ActionIcon,
+  VisuallyHidden,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferOutput } from "@trpc/tanstack-react-query";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
+import { SubmitReason } from "../components/submit-reason";
+import { missingFieldsReason } from "../lib/submit-reason";
 import { EmptyState } from "../components/empty-state";
 import { Instant } from "../components/instant";
 import { PageHeader } from "../components/page-header";
@@ -88,7 +91,9 @@ export function ApiKeysPage() {
                   <Table.Th w={170}>Created</Table.Th>
                   <Table.Th w={170}>Last used</Table.Th>
                   <Table.Th w={190}>Status</Table.Th>
-                  <Table.Th w={90} />
+                  <Table.Th w={90}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -167,6 +172,8 @@ function CreateKeyForm({ onClose }: { onClose: () => void }) {
   const changed = useKeysChanged();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Scope[]>(["ingest"]);
+  const reasonId = useId();
+  const reason = missingFieldsReason([{ label: "Name", value: name }], "create the key");
   const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: () => changed() }));
   const errors = formErrors(create.error, ["name", "scopes"]);
 
@@ -236,10 +243,17 @@ function CreateKeyForm({ onClose }: { onClose: () => void }) {
           </Stack>
         </Checkbox.Group>
         <Group justify="flex-end" gap="sm">
+          <SubmitReason id={reasonId} reason={reason} />
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" leftSection={<IconKey size={16} />} loading={create.isPending} disabled={!name.trim()}>
+          <Button
+            type="submit"
+            leftSection={<IconKey size={16} />}
+            loading={create.isPending}
+            disabled={reason !== null}
+            aria-describedby={reason ? reasonId : undefined}
+          >
             Create key
           </Button>
         </Group>

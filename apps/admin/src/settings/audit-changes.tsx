@@ -1,11 +1,18 @@
 import { Code, Group, Table, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
-import { changedFields, diffRecords, fieldLabel, formatAuditValue, type FieldChange } from "../lib/audit-diff";
+import { useDepartments } from "../hooks/use-departments";
+import { auditValue, changedFields, diffRecords, fieldLabel, type FieldChange } from "../lib/audit-diff";
 
 type Snapshot = Record<string, unknown> | null;
 
-function Value({ value, tone }: { value: unknown; tone: "before" | "after" }) {
-  const text = formatAuditValue(value);
+/** Recorded values in words: roles, levels, departments by name. */
+function useAuditValue() {
+  const departments = useDepartments();
+  return (field: string, value: unknown) => auditValue(field, value, { departments: departments.data });
+}
+
+function Value({ field, value, tone }: { field: string; value: unknown; tone: "before" | "after" }) {
+  const text = useAuditValue()(field, value);
   return (
     <Text
       span
@@ -44,13 +51,13 @@ export function ChangeList({ before, after }: { before: Snapshot; after: Snapsho
 }
 
 function ChangeValues({ change }: { change: FieldChange }) {
-  if (change.kind === "added") return <Value value={change.after} tone="after" />;
-  if (change.kind === "removed") return <Value value={change.before} tone="before" />;
+  if (change.kind === "added") return <Value field={change.field} value={change.after} tone="after" />;
+  if (change.kind === "removed") return <Value field={change.field} value={change.before} tone="before" />;
   return (
     <Group gap={6} wrap="wrap" data-testid={`change-${change.field}`}>
-      <Value value={change.before} tone="before" />
+      <Value field={change.field} value={change.before} tone="before" />
       <IconArrowRight size={13} color="var(--mantine-color-gray-5)" aria-label="changed to" />
-      <Value value={change.after} tone="after" />
+      <Value field={change.field} value={change.after} tone="after" />
     </Group>
   );
 }
@@ -58,6 +65,7 @@ function ChangeValues({ change }: { change: FieldChange }) {
 /** Every field before and after, changed ones first and marked. */
 export function DiffTable({ before, after, requestId }: { before: Snapshot; after: Snapshot; requestId: string | null }) {
   const rows = diffRecords(before, after);
+  const value = useAuditValue();
   return (
     <>
       <Table fz="sm" verticalSpacing={4} layout="fixed" withTableBorder bg="white" aria-label="Before and after">
@@ -75,10 +83,10 @@ export function DiffTable({ before, after, requestId }: { before: Snapshot; afte
               <Table.Tr key={row.field} c={changed ? undefined : "dimmed"}>
                 <Table.Td fw={changed ? 600 : 400}>{fieldLabel(row.field)}</Table.Td>
                 <Table.Td bg={changed && row.kind !== "added" ? "red.0" : undefined} ff="monospace" style={{ wordBreak: "break-word" }}>
-                  {row.kind === "added" ? "" : formatAuditValue(row.before)}
+                  {row.kind === "added" ? "" : value(row.field, row.before)}
                 </Table.Td>
                 <Table.Td bg={changed && row.kind !== "removed" ? "green.0" : undefined} ff="monospace" style={{ wordBreak: "break-word" }}>
-                  {row.kind === "removed" ? "" : formatAuditValue(row.after)}
+                  {row.kind === "removed" ? "" : value(row.field, row.after)}
                 </Table.Td>
               </Table.Tr>
             );

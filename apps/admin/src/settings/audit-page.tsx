@@ -12,6 +12,7 @@ import {
   Table,
   Text,
   TextInput,
+  VisuallyHidden,
 } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconChevronDown, IconChevronRight, IconFilterOff, IconSearch } from "@tabler/icons-react";
@@ -24,6 +25,7 @@ import { Instant } from "../components/instant";
 import { PageHeader } from "../components/page-header";
 import { QueryError } from "../components/query-error";
 import { useDraftText } from "../hooks/use-draft-text";
+import { useLabelledValue } from "../hooks/use-labelled-value";
 import { useUrlState } from "../hooks/use-url-state";
 import {
   actionLabel,
@@ -35,6 +37,7 @@ import {
   KNOWN_ENTITY_TYPES,
 } from "../lib/audit-diff";
 import { todayIn } from "../lib/dates";
+import { countOf, RECORD } from "../lib/plural";
 import { parseAuditListState, toggleId, writeAuditListState, type AuditListState } from "../lib/list-state";
 import { dayRangeIn, startOfDayIn } from "../lib/time";
 import { addDays } from "../lib/dates";
@@ -116,7 +119,7 @@ export function AuditPage() {
         <Group justify="space-between" p="md" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}>
           <Text size="sm" c="dimmed">
             {audit.data
-              ? `${audit.data.items.length} record${audit.data.items.length === 1 ? "" : "s"}${state.before ? " (older page)" : ""}, newest first`
+              ? `${countOf(audit.data.items.length, RECORD, settings.locale)}${state.before ? " (older page)" : ""}, newest first`
               : ""}
           </Text>
           <Group gap="xs">
@@ -156,8 +159,10 @@ function AuditFilters({ state, update, today }: FiltersProps) {
     setRange([state.from, state.to]);
   }
   const filtered = Boolean(state.entityType || state.actor || state.action || state.from || state.to);
+  const rangeName = useLabelledValue("Date range");
   return (
     <Group gap="sm" p="md" wrap="wrap" style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}>
+      {rangeName.label}
       <Select
         aria-label="Entity type"
         placeholder="All entities"
@@ -186,7 +191,7 @@ function AuditFilters({ state, update, today }: FiltersProps) {
       />
       <DatePickerInput
         type="range"
-        aria-label="Date range"
+        {...rangeName.props}
         placeholder="Any date"
         value={range}
         onChange={(value) => {
@@ -245,7 +250,9 @@ function AuditTable({ records, open, onToggle, busy }: TableProps) {
       <Table verticalSpacing={8} fz="sm" aria-label="Audit records" aria-busy={busy} highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={40} />
+            <Table.Th w={40}>
+              <VisuallyHidden>Details</VisuallyHidden>
+            </Table.Th>
             <Table.Th w={180}>When</Table.Th>
             <Table.Th w={200}>Actor</Table.Th>
             <Table.Th w={170}>Action</Table.Th>

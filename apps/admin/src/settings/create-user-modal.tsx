@@ -1,7 +1,9 @@
 import { Button, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
+import { SubmitReason } from "../components/submit-reason";
+import { missingFieldsReason } from "../lib/submit-reason";
 import type { DepartmentInfo } from "../hooks/use-departments";
 import { formErrors } from "../lib/field-errors";
 import type { Level, Role } from "../lib/roles";
@@ -36,6 +38,15 @@ function CreateUserForm({ onClose, onCreated, departments }: Omit<Props, "opened
   const [role, setRole] = useState<Role>("viewer");
   const [department, setDepartment] = useState<string | null>(null);
   const [level, setLevel] = useState<Level | null>(null);
+  const reasonId = useId();
+  const reason = missingFieldsReason(
+    [
+      { label: "Name", value: name },
+      { label: "Email", value: email },
+      { label: "Password", value: password },
+    ],
+    "create the user",
+  );
   const create = useMutation(
     trpc.users.create.mutationOptions({
       onSuccess: async (user) => {
@@ -107,10 +118,11 @@ function CreateUserForm({ onClose, onCreated, departments }: Omit<Props, "opened
           errors={errors.fields}
         />
         <Group justify="flex-end" gap="sm" mt="xs">
+          <SubmitReason id={reasonId} reason={reason} />
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending} disabled={!email || !name || !password}>
+          <Button type="submit" loading={create.isPending} disabled={reason !== null} aria-describedby={reason ? reasonId : undefined}>
             Create user
           </Button>
         </Group>

@@ -18,7 +18,8 @@ import { PageHeader } from "../components/page-header";
 import { QueryError } from "../components/query-error";
 import { useDepartments } from "../hooks/use-departments";
 import { useUrlState } from "../hooks/use-url-state";
-import { parseUserListState, writeUserListState, type UserStatus } from "../lib/list-state";
+import { DEFAULT_USER_SORT, parseUserListState, writeUserListState, type UserStatus } from "../lib/list-state";
+import { countOf, USER } from "../lib/plural";
 import { LEVEL_LABELS, ROLE_LABELS, ROLES } from "../lib/roles";
 import { trpc } from "../lib/trpc";
 import { CreateUserModal } from "./create-user-modal";
@@ -32,6 +33,8 @@ const matchesText: FilterFn<UserRow> = (row, _columnId, value: string) => {
   if (!needle) return true;
   return row.original.name.toLowerCase().includes(needle) || row.original.email.toLowerCase().includes(needle);
 };
+
+const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
 const STATUS_OPTIONS: { value: UserStatus; label: string }[] = [
   { value: "all", label: "All" },
@@ -56,13 +59,14 @@ export function UsersPage() {
         id: "name",
         accessorKey: "name",
         header: "Name",
+        sortingFn: (a, b) =>
+          collator.compare(a.original.name, b.original.name) || collator.compare(a.original.email, b.original.email),
         cell: ({ row }) => (
           <UnstyledButton
             onClick={(event) => {
               event.stopPropagation();
               update({ user: row.original.id, tab: "details" }, { push: true });
             }}
-            aria-label={`Open ${row.original.name}`}
           >
             <Text size="sm" fw={600} lh={1.3}>
               {row.original.name}
@@ -112,7 +116,7 @@ export function UsersPage() {
 
   // Stable identities: react-table recomputes (and resets its paging) whenever these change.
   const { sort, role, department, status } = state;
-  const sorting = useMemo<SortingState>(() => (sort ? [sort] : []), [sort]);
+  const sorting = useMemo<SortingState>(() => [sort], [sort]);
   const columnFilters = useMemo<ColumnFiltersState>(
     () => [
       ...(role ? [{ id: "role", value: role }] : []),
@@ -130,7 +134,8 @@ export function UsersPage() {
     globalFilterFn: matchesText,
     onSortingChange: (updater: Updater<SortingState>) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
-      update({ sort: next[0] ?? null });
+      // Without a chosen order the list is sorted by name, as it looks.
+      update({ sort: next[0] ?? DEFAULT_USER_SORT });
     },
     getRowId: (user) => user.id,
     // No paging or expanding here; nothing to reset when the rows change.
@@ -193,7 +198,7 @@ export function UsersPage() {
             onChange={(value) => update({ status: STATUS_OPTIONS.find((o) => o.value === value)?.value ?? "all" })}
           />
           <Text size="sm" c="dimmed" ml="auto" data-testid="user-count">
-            {users.data ? (filtered ? `${shown} of ${total} users` : `${total} users`) : ""}
+            {users.data ? (filtered ? `${shown} of ${countOf(total, USER)}` : countOf(total, USER)) : ""}
           </Text>
         </Group>
 

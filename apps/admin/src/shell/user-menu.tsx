@@ -3,7 +3,8 @@ import { IconLogout } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { useSession } from "../auth/session-context";
-import { roleLabel } from "../lib/roles";
+import { useDepartments } from "../hooks/use-departments";
+import { roleLine } from "../lib/roles";
 import { trpc } from "../lib/trpc";
 
 
@@ -25,6 +26,7 @@ export function UserMenu() {
       },
     }),
   );
+  const departments = useDepartments(user.department !== null);
   const name = user.name || user.email;
   return (
     <Group gap="sm" wrap="nowrap">
@@ -38,8 +40,7 @@ export function UserMenu() {
           {name}
         </Text>
         <Text size="xs" c="dimmed" lh={1.3}>
-          {roleLabel(user.role)}
-          {user.department ? ` · ${user.department}` : ""}
+          {roleLine(user, departments.data)}
         </Text>
       </Box>
       <Tooltip label="Sign out" withArrow>

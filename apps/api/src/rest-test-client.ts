@@ -1,7 +1,11 @@
 import type { DatabaseHandle } from "@retain/db";
 import { startApp, type RunningApp } from "./app";
+import { checkerFor } from "./contract-support";
 
-/** A REST call for tests: JSON in, JSON (or null) out, with the status and headers. */
+/**
+ * A REST call for tests: JSON in, JSON (or null) out, with the status and headers. It fails when the
+ * answer is not what the OpenAPI document declares for the operation and status.
+ */
 export async function restCall(
   baseUrl: string,
   method: string,
@@ -17,7 +21,11 @@ export async function restCall(
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const body = text ? JSON.parse(text) : null;
+  // Every answer is held to the OpenAPI document: a declared status, the documented body.
+  const problems = (await checkerFor(baseUrl)).problemsOf(method, path, response.status, body);
+  if (problems.length > 0) throw new Error(`the answer breaks the OpenAPI document:\n${problems.join("\n")}`);
+  return { status: response.status, body, headers: response.headers };
 }
 
 export const TEST_ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };

@@ -44,6 +44,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     genReqId: () => randomUUID(),
     // tRPC batches name every procedure in the path.
     routerOptions: { maxParamLength: 5000 },
+    // Errors the router raises before any route (a malformed URL, e.g. an invalid percent-encoding)
+    // have the error shape too.
+    frameworkErrors: (error, _req, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      void (reply as FastifyReply)
+        .status(status)
+        .send({ error: { code: "BAD_REQUEST", message: `malformed request: ${error.message}` } });
+    },
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {

@@ -13,6 +13,7 @@ import { z } from "zod";
  */
 
 /** The characters refused anywhere in a string (tab, LF and CR are allowed). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const CONTROL_CHARACTER_MESSAGE = "must not contain control characters";
 export const UNPAIRED_SURROGATE_MESSAGE = "must be valid Unicode (no unpaired surrogates)";
@@ -21,6 +22,7 @@ export const UNPAIRED_SURROGATE_MESSAGE = "must be valid Unicode (no unpaired su
 const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** Documented as the JSON Schema `pattern` of every text field (tab, LF and CR allowed). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const TEXT_PATTERN = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
 /** The rule a string breaks, or null when it may be stored as it is. */

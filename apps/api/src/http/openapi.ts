@@ -95,6 +95,19 @@ const errorResponses: Record<number, { name: string; description: string }> = {
   500: { name: "InternalServerError", description: "An internal error; the message names the request id to report" },
 };
 
+const tagDescriptions: Record<string, string> = {
+  system: "Health of the server",
+  auth: "Signing in and out",
+  users: "Users, their roles and departments (SPEC §7)",
+  settings: "Organisation settings: time zone, churn days, complaint SLA, currency, locale",
+  departments: "The departments",
+  metrics: "The metric catalog and metric series (SPEC §5)",
+  ingest: "Pushing customers and events (SPEC §4): each item is validated on its own",
+  "api keys": "API keys for integrating systems",
+  audit: "The audit trail of configuration changes",
+  goals: "Goals, scorecards and the bill of rights (SPEC §6)",
+};
+
 type ProcedureFacts = { meta: Meta; method: string; takesInput: boolean };
 
 /** Every REST procedure by `METHOD path`, with what decides its statuses. */
@@ -132,6 +145,25 @@ export function errorStatusesOf(facts: ProcedureFacts): number[] {
   return [...statuses].sort((a, b) => a - b);
 }
 
+/**
+ * zod renders a record over an enum (`z.record(z.enum([...]), value)`) as `required` keys with no
+ * `properties`; spell those keys out as properties of the record's value schema, which says the same.
+ */
+function nameRequiredRecordKeys(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) nameRequiredRecordKeys(item);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const schema = node as JsonSchema;
+  const required = schema.required;
+  const values = schema.additionalProperties;
+  if (Array.isArray(required) && !schema.properties && values && typeof values === "object") {
+    schema.properties = Object.fromEntries(required.map((key) => [String(key), values]));
+  }
+  for (const value of Object.values(schema)) nameRequiredRecordKeys(value);
+}
+
 export function openApiDocument(router: OpenApiRouter, baseUrl: string): OpenApiDocument {
   const document = generateOpenApiDocument(router, {
     title: "Retain API",
@@ -143,7 +175,7 @@ export function openApiDocument(router: OpenApiRouter, baseUrl: string): OpenApi
       "and unpaired surrogates are refused with 400 naming the field (in an ingest batch, the item is rejected with its reason).",
     version: "1.0.0",
     baseUrl,
-    license: { name: "Proprietary" },
+    license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A session token or an API key" } },
   }) as unknown as OpenApiDocument;
 
@@ -178,6 +210,7 @@ export function openApiDocument(router: OpenApiRouter, baseUrl: string): OpenApi
       return [name, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }];
     }),
   );
-  document.tags = [...tags].sort().map((name) => ({ name }));
+  nameRequiredRecordKeys(document.paths);
+  document.tags = [...tags].sort().map((name) => ({ name, description: tagDescriptions[name] ?? `Operations on ${name}` }));
   return document;
 }

@@ -7,15 +7,27 @@ import type { ResolvedView } from "../lib/view-state";
 import { KpiFigures } from "./kpi-figures";
 import { useKpi } from "./use-kpi";
 
-type Props = { metric: MetricDefinition; view: ResolvedView; filter: MetricFilter };
+type Props = {
+  metric: MetricDefinition;
+  view: ResolvedView;
+  filter: MetricFilter;
+  /** Read without the department filter in a department's view (see CROSS_DEPARTMENT_METRICS). */
+  companyWide?: boolean;
+};
 
-export function KpiCard({ metric, view, filter }: Props) {
+export function KpiCard({ metric, view, filter, companyWide = false }: Props) {
   const { kpi, pending, error, refetch } = useKpi(metric, view, filter);
   return (
     <Card data-testid={`kpi-${metric.key}`} aria-busy={pending} padding="md">
       <Group justify="space-between" gap={4} wrap="nowrap">
         <Text size="sm" c="dimmed" fw={500} truncate>
           {metric.name}
+          {companyWide && (
+            <Text span size="xs" c="dimmed" fw={400} data-testid="company-wide">
+              {" "}
+              · company-wide
+            </Text>
+          )}
         </Text>
         <Tooltip label={metric.description} multiline w={260} withArrow>
           {/* A button, so the definition opens on keyboard focus as it does on hover. */}

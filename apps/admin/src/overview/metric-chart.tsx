@@ -20,9 +20,9 @@ const GRAIN_TITLES = { day: "Day", week: "Week", month: "Month", quarter: "Quart
 const PER_GRAIN = { day: "daily", week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly" } as const;
 const CHART_HEIGHT = 296;
 
-type Props = { metric: MetricDefinition; kind: ChartKind; filter: MetricFilter };
+type Props = { metric: MetricDefinition; kind: ChartKind; filter: MetricFilter; companyWide?: boolean };
 
-export function MetricChart({ metric, kind, filter }: Props) {
+export function MetricChart({ metric, kind, filter, companyWide = false }: Props) {
   const { settings } = useSession();
   const { view, state, update } = useView();
   const titleId = useId();
@@ -103,6 +103,7 @@ export function MetricChart({ metric, kind, filter }: Props) {
       <Stack gap={4} mb="md">
         <Title order={3} fz="md" fw={600} id={titleId}>
           {metric.name}, {PER_GRAIN[view.grain]}
+          {companyWide ? ", company-wide" : ""}
         </Title>
         <ChartLegend
           items={[

@@ -1,19 +1,38 @@
-// A KPI's value for the selected and for the comparison period. Both are
-// read at the coarsest grain that cuts each range into whole periods: one
-// period gives the exact value of any metric; several are summed (additive
-// metrics) or averaged per period (distinct counts, ratios).
+// A KPI's value for the selected and for the comparison period: each read as one value over
+// exactly its range (metrics.value), so a distinct count is the distinct customers of the whole
+// period and a rate the rate of the whole period — the same for every preset, never a sum or a
+// mean of buckets.
+import { useQuery } from "@tanstack/react-query";
 import type { MetricDefinition } from "../hooks/use-metric-catalog";
 import { useMetricSeries, type MetricFilter } from "../hooks/use-metric-series";
-import { alignedGrain, finerGrain, type Grain } from "../lib/period";
-import { summarize, type Point, type Summary } from "../lib/summary";
+import { useView } from "../hooks/use-view";
+import type { DateRange } from "../lib/period";
+import type { Point } from "../lib/summary";
+import { trpc } from "../lib/trpc";
 import type { ResolvedView } from "../lib/view-state";
 
-export type Kpi = { current: Summary; previous: Summary; grain: Grain; points: Point[] };
+export type Kpi = {
+  current: number | null;
+  previous: number | null;
+  points: Point[];
+  /** The selected period has not ended yet: its value is "so far", compared with the same part of the comparison. */
+  running: boolean;
+};
+
+function useMetricValue(metric: string, range: DateRange, filter: MetricFilter) {
+  return useQuery(
+    trpc.metrics.value.queryOptions(
+      { key: metric, from: range.from, to: range.to, ...filter },
+      // The previous figure stays on screen until the new one arrives.
+      { placeholderData: (previous) => (previous?.metric === metric ? previous : undefined) },
+    ),
+  );
+}
 
 export function useKpi(metric: MetricDefinition, view: ResolvedView, filter: MetricFilter) {
-  const grain = finerGrain(alignedGrain(view.period), alignedGrain(view.comparison));
-  const current = useMetricSeries(metric.key, view.period, grain, filter);
-  const previous = useMetricSeries(metric.key, view.comparison, grain, filter);
+  const { today } = useView();
+  const current = useMetricValue(metric.key, view.period, filter);
+  const previous = useMetricValue(metric.key, view.comparison, filter);
   // Same query as the trend chart's, so it is fetched once.
   const trend = useMetricSeries(metric.key, view.period, view.grain, filter);
 
@@ -23,11 +42,20 @@ export function useKpi(metric: MetricDefinition, view: ResolvedView, filter: Met
   const kpi: Kpi | null =
     current.data && previous.data && trend.data
       ? {
-          current: summarize(current.data.points, metric.additive),
-          previous: summarize(previous.data.points, metric.additive),
-          grain,
+          current: current.data.value,
+          previous: previous.data.value,
           points: trend.data.points,
+          running: view.period.to > today,
         }
       : null;
   return { kpi, pending: queries.some((q) => q.isFetching), error, refetch };
+}
+
+/** What a card's figure is, in words: "Total", "Distinct customers", "Rate", … of the whole period. */
+export function figureMeaning(metric: Pick<MetricDefinition, "additive" | "unit">, running: boolean): string {
+  const soFar = running ? " so far" : "";
+  if (metric.additive) return `Total${soFar}`;
+  if (metric.unit === "count") return `Distinct customers${soFar}`;
+  if (metric.unit === "hours") return `Mean over the period${soFar}`;
+  return `Over the whole period${soFar}`;
 }

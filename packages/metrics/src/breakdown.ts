@@ -151,7 +151,7 @@ async function plainParts(
   return rows.map((r) => ({ key: by === "customer" && r.key === "" ? null : r.key, value: toNumber(r.value) }));
 }
 
-/** The parts a metric may have a value for: every department; managers and customers met in the events. */
+/** The parts a metric may have a value for: the departments, managers or customers met in the events. */
 async function candidateParts(
   db: Kysely<Database>,
   metric: MetricDefinition,
@@ -161,10 +161,6 @@ async function candidateParts(
   scope: Scope,
   settings: MetricSettings,
 ): Promise<string[]> {
-  if (by === "department") {
-    const rows = await db.selectFrom("departments").select("key").orderBy("key").execute();
-    return rows.map((r) => r.key).filter((key) => scope.department === undefined || key === scope.department);
-  }
   // Churn moments fall up to churnDays after the order behind them.
   const from = metric.key === "churned_customers" ? new Date(start.getTime() - (settings.churnDays + 1) * 86_400_000) : start;
   const column = sql.ref(`e.${columnOf[by]}`);

@@ -8,6 +8,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import { findApiKey, findSession, hashToken, isApiKeyToken, toPublicUser, touchApiKey } from "@retain/access";
 import type { Context, Services } from "./context";
 import { errorBody } from "./http/errors";
+import { registerApiReference } from "./http/docs";
 import { openApiDocument } from "./http/openapi";
 import { registerRestRoutes } from "./http/rest";
 import { appRouter, type AppRouter } from "./root";
@@ -139,6 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRestRoutes(app, { prefix: "/api/v1", router: appRouter, createContext });
   let openapi: unknown;
   app.get("/api/v1/openapi.json", async () => (openapi ??= openApiDocument(appRouter, "/api/v1")));
+  await registerApiReference(app, "/api/v1");
 
   if (options.adminDist && existsSync(options.adminDist)) {
     await app.register(fastifyStatic, { root: options.adminDist, wildcard: false, index: ["index.html"] });

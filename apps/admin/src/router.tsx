@@ -44,6 +44,36 @@ export const router = createBrowserRouter([
                     lazy: async () => ({ Component: (await import("./overview/overview-page")).OverviewPage }),
                   }),
                   {
+                    path: "departments",
+                    element: <RequireRole roles={["admin", "department_head"]} />,
+                    children: [
+                      page({
+                        index: true,
+                        lazy: async () => ({ Component: (await import("./departments/departments-page")).DepartmentsPage }),
+                      }),
+                      page({
+                        path: ":key",
+                        lazy: async () => ({ Component: (await import("./departments/department-page")).DepartmentPage }),
+                      }),
+                    ],
+                  },
+                  {
+                    path: "goals",
+                    element: <RequireRole roles={["admin", "department_head"]} />,
+                    children: [
+                      page({
+                        index: true,
+                        lazy: async () => ({ Component: (await import("./goals/goals-page")).GoalsPage }),
+                      }),
+                    ],
+                  },
+                  page({
+                    path: "bill-of-rights",
+                    lazy: async () => ({
+                      Component: (await import("./bill-of-rights/bill-of-rights-page")).BillOfRightsPage,
+                    }),
+                  }),
+                  {
                     path: "settings",
                     element: <RequireRole roles={["admin"]} />,
                     children: [

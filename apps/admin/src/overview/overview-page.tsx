@@ -10,6 +10,7 @@ import { useView } from "../hooks/use-view";
 import { scopeTitle } from "../lib/department-scope";
 import { formatRange } from "../lib/format";
 import { trpc } from "../lib/trpc";
+import { DepartmentScores } from "./department-scores";
 import { GrainControl } from "./grain-control";
 import { KpiCard } from "./kpi-card";
 import { MetricChart } from "./metric-chart";
@@ -93,6 +94,8 @@ export function OverviewPage() {
                   <KpiCard key={metric.key} metric={metric} view={view} filter={metricFilter} companyWide={companyWide} />
                 ))}
           </SimpleGrid>
+
+          <DepartmentScores view={view} />
 
           <Stack gap="md">
             <Group justify="space-between">

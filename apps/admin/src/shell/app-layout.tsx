@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Group, ScrollArea } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Outlet, useLocation } from "react-router";
 import { Logo } from "../components/logo";
+import { hasViewControls } from "./nav-items";
 import { NavMenu } from "./nav-menu";
 import { SkipLink } from "./skip-link";
 import { UserMenu } from "./user-menu";
@@ -17,7 +18,7 @@ export function AppLayout() {
   // One set of controls, in the top row from the `md` breakpoint on.
   const wide = useMediaQuery("(min-width: 62em)", true, { getInitialValueInEffect: false });
   // The period and comparison belong to the dashboards; settings pages have none.
-  const dashboard = !useLocation().pathname.startsWith("/settings");
+  const dashboard = hasViewControls(useLocation().pathname);
   return (
     <AppShell
       header={{ height: dashboard ? { base: BAR_HEIGHT + 52, md: BAR_HEIGHT } : BAR_HEIGHT }}

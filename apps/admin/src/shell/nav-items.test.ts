@@ -1,12 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { mayOpen, navItemsFor } from "./nav-items";
+import { hasViewControls, mayOpen, navItemsFor } from "./nav-items";
 
 describe("navigation by role", () => {
   it("shows settings to admins only", () => {
-    expect(navItemsFor("admin").map((i) => i.label)).toEqual(["Overview", "Settings"]);
-    for (const role of ["department_head", "account_manager", "viewer"] as const) {
-      expect(navItemsFor(role).map((i) => i.label)).toEqual(["Overview"]);
+    expect(navItemsFor("admin").map((i) => i.label)).toEqual(["Overview", "Departments", "Goals", "Bill of rights", "Settings"]);
+    for (const role of ["account_manager", "viewer"] as const) {
+      expect(navItemsFor(role).map((i) => i.label)).toEqual(["Overview", "Bill of rights"]);
     }
+  });
+
+  it("gives a head their own department and goals, not other departments' pages", () => {
+    expect(navItemsFor("department_head").map((i) => i.label)).toEqual(["Overview", "My department", "Goals", "Bill of rights"]);
+    expect(mayOpen("department_head", "/departments/sales")).toBe(true);
+    expect(mayOpen("viewer", "/departments/sales")).toBe(false);
+    expect(mayOpen("account_manager", "/goals")).toBe(false);
+    expect(mayOpen("viewer", "/bill-of-rights")).toBe(true);
+  });
+
+  it("keeps the top bar's period off the goal pages, which choose their own", () => {
+    expect(hasViewControls("/")).toBe(true);
+    expect(hasViewControls("/departments/sales")).toBe(false);
+    expect(hasViewControls("/goals")).toBe(false);
+    expect(hasViewControls("/settings/users")).toBe(false);
   });
 
   it("refuses settings pages to other roles", () => {

@@ -1,10 +1,13 @@
 import {
+  IconFileCertificate,
   IconHistory,
   IconKey,
   IconLayoutDashboard,
   IconSettings,
   IconUsers,
   IconBuilding,
+  IconLayoutGrid,
+  IconTargetArrow,
   type Icon,
 } from "@tabler/icons-react";
 import type { Role } from "../lib/roles";
@@ -18,6 +21,10 @@ export type NavItem = {
   roles: readonly Role[];
   /** Dashboard sections carry the period and department along; settings pages do not. */
   dashboard: boolean;
+  /** Goal pages choose a goal period of their own (`?period=2026-Q4`), not the top bar's range. */
+  ownPeriod?: boolean;
+  /** A role's own name for the section ("My department" for a head). */
+  roleLabels?: Partial<Record<Role, string>>;
   children?: readonly NavChild[];
 };
 
@@ -26,6 +33,18 @@ const everyone: readonly Role[] = ["admin", "department_head", "account_manager"
 /** Sections of the admin; a role sees only those it may use (and the server refuses the rest anyway). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Overview", to: "/", icon: IconLayoutDashboard, roles: everyone, dashboard: true },
+  {
+    // A head's goes straight to their own department (SPEC §7: nothing of other departments).
+    label: "Departments",
+    to: "/departments",
+    icon: IconLayoutGrid,
+    roles: ["admin", "department_head"],
+    dashboard: false,
+    ownPeriod: true,
+    roleLabels: { department_head: "My department" },
+  },
+  { label: "Goals", to: "/goals", icon: IconTargetArrow, roles: ["admin", "department_head"], dashboard: false, ownPeriod: true },
+  { label: "Bill of rights", to: "/bill-of-rights", icon: IconFileCertificate, roles: everyone, dashboard: false, ownPeriod: true },
   {
     label: "Settings",
     to: "/settings",
@@ -42,7 +61,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+  return NAV_ITEMS.filter((item) => item.roles.includes(role)).map((item) => ({
+    ...item,
+    label: item.roleLabels?.[role] ?? item.label,
+  }));
+}
+
+/** Whether the top bar's period and comparison apply to `pathname` (not on settings, not on goal pages). */
+export function hasViewControls(pathname: string): boolean {
+  const section = NAV_ITEMS.find((item) => item.to !== "/" && (pathname === item.to || pathname.startsWith(`${item.to}/`)));
+  return !pathname.startsWith("/settings") && !section?.ownPeriod;
 }
 
 /** Whether a role may open `pathname`: the section it belongs to must be one of the role's. */

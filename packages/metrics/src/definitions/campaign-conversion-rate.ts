@@ -21,21 +21,36 @@ export const campaignConversionRate = defineMetric({
       range: { from: ctx.start, to: shift(ctx.end, CONVERSION_WINDOW) },
       scoped: false,
     });
+    // Each touch meets the customer's first order after it in one ordered pass per customer (a
+    // window over touches and orders together), instead of pairing every touch with every order.
+    // At equal instants orders sort first, so an order at the very moment of a touch does not convert it.
     const { rows } = await sql<{ bucket: string; reach: number; converted: number }>`
       with t as (
         select e.customer_id, e.occurred_at, ${periodBucket(ctx, sql`e.occurred_at`)} as bucket
         from (${liveEvents(ctx, ["campaign_touch"])}) e
       ),
-      reach as (select t.bucket, count(distinct t.customer_id) as n from t group by t.bucket),
-      converted as (
-        select t.bucket, count(distinct t.customer_id) as n
-        from t
-        join (${orders}) o on o.customer_id = t.customer_id
-        where o.occurred_at > t.occurred_at and o.occurred_at <= t.occurred_at + ${duration(CONVERSION_WINDOW)}
-        group by t.bucket
+      timeline as (
+        select t.customer_id, t.occurred_at, t.bucket, true as touch from t
+        union all
+        select o.customer_id, o.occurred_at, null, false
+        from (${orders}) o
+        where o.customer_id in (select customer_id from t)
+      ),
+      next_order as (
+        select customer_id, occurred_at, bucket, touch,
+          min(case when touch then null else occurred_at end) over (
+            partition by customer_id order by occurred_at, touch
+            rows between 1 following and unbounded following
+          ) as next_order_at
+        from timeline
       )
-      select reach.bucket, reach.n as reach, coalesce(converted.n, 0) as converted
-      from reach left join converted on converted.bucket = reach.bucket`.execute(ctx.db);
+      select bucket, count(distinct customer_id) as reach,
+        count(distinct customer_id) filter (
+          where next_order_at <= occurred_at + ${duration(CONVERSION_WINDOW)}
+        ) as converted
+      from next_order
+      where touch
+      group by bucket`.execute(ctx.db);
     return byPeriod(ctx, rows, (r) => ratio(r.converted, r.reach, 100));
   },
 });

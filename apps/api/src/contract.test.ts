@@ -345,7 +345,8 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
         variants.push({ name: `body ${name} a number`, request: withField(name, 12345) });
         variants.push({ name: `body ${name} a boolean`, request: withField(name, true) });
         const items = property.items ? (checker.resolve<JsonSchema>(property.items) ?? {}) : undefined;
-        if (items) {
+        // An optional list the valid body leaves out has no item to vary.
+        if (items && Array.isArray(body[name]) && (body[name] as unknown[]).length > 0) {
           // Batches: the strings of one item made hostile; the rest of the item stays valid.
           const item = (body[name] as unknown[])[0] as Record<string, unknown>;
           variants.push({ name: `body ${name} with a bare value`, request: withField(name, [item, 7, "x", null]) });

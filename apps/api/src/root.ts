@@ -5,6 +5,7 @@ import { departmentsRouter } from "./router/departments";
 import { breakdownRouter, eventsRouter } from "./router/drill-down";
 import { goalsRouter, scorecardsRouter } from "./router/goals";
 import { ingestRouter } from "./router/ingest";
+import { initiativesRouter } from "./router/initiatives";
 import { metricsRouter } from "./router/metrics";
 import { preferencesRouter } from "./router/preferences";
 import { settingsRouter, systemRouter } from "./router/system";
@@ -22,6 +23,7 @@ export const appRouter = router({
   events: eventsRouter,
   goals: goalsRouter,
   scorecards: scorecardsRouter,
+  initiatives: initiativesRouter,
   ingest: ingestRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,

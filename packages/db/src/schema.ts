@@ -230,6 +230,85 @@ export interface UserPreferencesTable {
   updated_at: GeneratedTimestamp;
 }
 
+export type InitiativeStatus = "draft" | "in_review" | "approved" | "in_progress" | "done" | "cancelled";
+export type SignoffDecision = "pending" | "approved" | "rejected";
+export type MilestoneKind = "communication" | "education" | "incentive" | "launch" | "other";
+export type MilestoneStatus = "planned" | "in_progress" | "done";
+/** `date` columns: read back as `YYYY-MM-DD` text by both drivers. */
+type CalendarDate = ColumnType<string, string, string>;
+
+export interface InitiativesTable {
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  owner_department: string;
+  /** Participating departments, the owner among them, in the order given. */
+  departments: string[];
+  launch_at: CalendarDate;
+  status: Generated<InitiativeStatus>;
+  /** Grows by one with every change of scope. */
+  version: Generated<number>;
+  /** The current sign-off round (0 before the first submit). */
+  round: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+/** One sign-off per department and round, kept for good. */
+export interface InitiativeSignoffsTable {
+  initiative_id: string;
+  round: number;
+  department: string;
+  version: number;
+  decision: Generated<SignoffDecision>;
+  comment: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface InitiativeMilestonesTable {
+  id: Generated<string>;
+  initiative_id: string;
+  position: number;
+  title: string;
+  kind: MilestoneKind;
+  department: string;
+  start_at: CalendarDate;
+  due_at: CalendarDate;
+  status: Generated<MilestoneStatus>;
+}
+
+export interface InitiativeBudgetLinesTable {
+  initiative_id: string;
+  year: number;
+  department: string;
+  planned: Decimal;
+  spent: Decimal;
+}
+
+export interface InitiativeGoalsTable {
+  initiative_id: string;
+  goal_id: string;
+  position: number;
+  baseline: Decimal;
+  target: Decimal;
+}
+
+/** Append-only: every version, sign-off, comment and transition of an initiative. */
+export interface InitiativeHistoryTable {
+  id: BigIntId;
+  initiative_id: string;
+  at: GeneratedTimestamp;
+  actor: string;
+  action: string;
+  version: number;
+  status: InitiativeStatus;
+  department: string | null;
+  comment: string | null;
+  changes: JSONColumnType<Record<string, unknown> | null, string | null, never>;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -246,6 +325,12 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   user_preferences: UserPreferencesTable;
+  initiatives: InitiativesTable;
+  initiative_signoffs: InitiativeSignoffsTable;
+  initiative_milestones: InitiativeMilestonesTable;
+  initiative_budget_lines: InitiativeBudgetLinesTable;
+  initiative_goals: InitiativeGoalsTable;
+  initiative_history: InitiativeHistoryTable;
 }
 
 export type Department = Selectable<DepartmentsTable>;

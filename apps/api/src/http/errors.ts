@@ -4,6 +4,7 @@ import type { ZodError } from "zod";
 import { AccessError } from "@retain/access";
 import { GoalError } from "@retain/goals";
 import { MetricQueryError } from "@retain/metrics";
+import { RoadmapError } from "@retain/roadmaps";
 import { IngestError } from "@retain/warehouse";
 
 export type FieldIssue = { field: string; message: string };
@@ -26,6 +27,7 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof AccessError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   if (error instanceof IngestError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   if (error instanceof GoalError) return new TRPCError({ code: error.code, message: error.message, cause: error });
+  if (error instanceof RoadmapError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "internal error", cause: error });
 }
 
@@ -36,7 +38,8 @@ export function errorBody(error: TRPCError, requestId: string): { status: number
   const details =
     cause && typeof cause === "object" && "issues" in cause && cause.name === "ZodError"
       ? fieldErrorsOf(cause as ZodError)
-      : ((cause instanceof AccessError || cause instanceof GoalError || cause instanceof IngestError) && cause.field) ||
+      : ((cause instanceof AccessError || cause instanceof GoalError || cause instanceof RoadmapError || cause instanceof IngestError) &&
+          cause.field) ||
           cause instanceof MetricQueryError
         ? [{ field: cause.field as string, message: cause.message }]
         : undefined;

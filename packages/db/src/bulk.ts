@@ -1,10 +1,11 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Kysely, PGliteDialect, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import type pg from "pg";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Database } from "./schema";
+import { PGliteDialect } from "./pglite-dialect";
 
 /** A value of COPY's text format: null is `\N`, everything else its text. */
 export type CopyValue = string | number | null;

@@ -1,8 +1,9 @@
 import { mkdirSync, accessSync, constants } from "node:fs";
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database } from "./schema";
+import { PGliteDialect } from "./pglite-dialect";
 import { pgliteBulkTransaction, postgresBulkTransaction, registerBulkTransaction, type BulkTransaction } from "./bulk";
 import { postgresPreparedRunner, registerPreparedRunner } from "./prepared";
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { todayIn } from "./dates";
-import { alignedGrain, comparisonRange, defaultGrain, finerGrain, lastDay, resolveCustom, resolvePreset } from "./period";
+import {
+  alignedGrain,
+  bucketRange,
+  comparisonRange,
+  defaultGrain,
+  finerGrain,
+  lastDay,
+  resolveCustom,
+  resolvePreset,
+  runningBucket,
+} from "./period";
 
 const today = "2026-11-23";
 
@@ -90,5 +100,29 @@ describe("todayIn", () => {
     expect(todayIn("UTC", instant)).toBe("2026-11-23");
     expect(todayIn("Europe/Berlin", instant)).toBe("2026-11-24");
     expect(todayIn("America/New_York", instant)).toBe("2026-11-23");
+  });
+});
+
+describe("buckets of a running period", () => {
+  it("reads the dates of every kind of period label", () => {
+    expect(bucketRange("2026-12")).toEqual({ from: "2026-12-01", to: "2027-01-01" });
+    expect(bucketRange("2026-Q4")).toEqual({ from: "2026-10-01", to: "2027-01-01" });
+    expect(bucketRange("2026-W01")).toEqual({ from: "2025-12-29", to: "2026-01-05" });
+    expect(bucketRange("2026-W49")).toEqual({ from: "2026-11-30", to: "2026-12-07" });
+    expect(bucketRange("2026-12-04")).toEqual({ from: "2026-12-04", to: "2026-12-05" });
+    expect(bucketRange("2026")).toEqual({ from: "2026-01-01", to: "2027-01-01" });
+    expect(bucketRange("nonsense")).toBeNull();
+  });
+
+  it("finds the running month of year to date, with its elapsed days", () => {
+    const range = { from: "2026-01-01", to: "2026-12-05" };
+    expect(runningBucket("2026-12", range, "2026-12-04")).toEqual({
+      label: "2026-12",
+      range: { from: "2026-12-01", to: "2027-01-01" },
+      elapsedDays: 4,
+    });
+    // A finished period, or a last bucket that ends with the range, is whole.
+    expect(runningBucket("2026-11", { from: "2025-12-01", to: "2026-12-01" }, "2026-12-04")).toBeNull();
+    expect(runningBucket("2026-12-04", { from: "2026-12-01", to: "2026-12-05" }, "2026-12-04")).toBeNull();
   });
 });

@@ -133,3 +133,41 @@ export function finerGrain(a: Grain, b: Grain): Grain {
 export function lastDay(range: DateRange): IsoDate {
   return addDays(range.to, -1);
 }
+
+/** The local dates `[from, to)` of an API period label ("2026-12", "2026-W49", "2026-Q4", …), null if it is none. */
+export function bucketRange(label: string): DateRange | null {
+  let m = /^(\d{4})$/.exec(label);
+  if (m) return { from: `${m[1]}-01-01`, to: `${Number(m[1]) + 1}-01-01` };
+  m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (m) {
+    const from = `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, "0")}-01`;
+    return { from, to: addMonths(from, 3) };
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (m) {
+    // ISO week 1 holds 4 January; weeks start on Monday.
+    const jan4 = day(`${m[1]}-01-04`);
+    const week1 = jan4.subtract((jan4.day() + 6) % 7, "day");
+    const from = iso(week1.add((Number(m[2]) - 1) * 7, "day"));
+    return { from, to: addDays(from, 7) };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(label);
+  if (m) return { from: `${label}-01`, to: addMonths(`${label}-01`, 1) };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return { from: label, to: addDays(label, 1) };
+  return null;
+}
+
+/**
+ * For a running period (`range.to` after today), the last bucket when it is still running: its
+ * label, its range, and the days of it elapsed up to the range's end. null when every bucket is whole.
+ */
+export function runningBucket(
+  lastLabel: string | undefined,
+  range: DateRange,
+  today: IsoDate,
+): { label: string; range: DateRange; elapsedDays: number } | null {
+  if (!lastLabel || range.to <= today) return null;
+  const bucket = bucketRange(lastLabel);
+  if (!bucket || bucket.to <= range.to) return null;
+  return { label: lastLabel, range: bucket, elapsedDays: daysBetween(bucket.from, range.to) };
+}

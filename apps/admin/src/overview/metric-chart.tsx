@@ -6,7 +6,11 @@ import { QueryError } from "../components/query-error";
 import type { MetricDefinition } from "../hooks/use-metric-catalog";
 import { useMetricSeries, type MetricFilter } from "../hooks/use-metric-series";
 import { useView } from "../hooks/use-view";
-import { formatPeriodTick, formatRange, formatValue, unitLabel } from "../lib/format";
+import { useQuery } from "@tanstack/react-query";
+import { addDays } from "../lib/dates";
+import { formatPeriodTick, formatRange, formatTick, formatValue, unitLabel } from "../lib/format";
+import { bucketRange, runningBucket } from "../lib/period";
+import { trpc } from "../lib/trpc";
 import { hasData } from "../lib/summary";
 import { ChartDataTable } from "./chart-data-table";
 import { COMPARISON_CSS, CURRENT_CSS } from "./chart-colors";
@@ -24,10 +28,27 @@ type Props = { metric: MetricDefinition; kind: ChartKind; filter: MetricFilter; 
 
 export function MetricChart({ metric, kind, filter, companyWide = false }: Props) {
   const { settings } = useSession();
-  const { view, state, update } = useView();
+  const { view, state, update, today } = useView();
   const titleId = useId();
   const current = useMetricSeries(metric.key, view.period, view.grain, filter);
   const comparison = useMetricSeries(metric.key, view.comparison, view.grain, filter);
+  // The running last bucket (December of year to date, three days in) compares with the same days
+  // of the comparison's bucket, not with all of it.
+  const points = current.data?.grain === view.grain ? current.data.points : [];
+  const running = runningBucket(points.at(-1)?.period, view.period, today);
+  const comparisonBucket = bucketRange(
+    (comparison.data?.grain === view.grain ? comparison.data.points : [])[points.length - 1]?.period ?? "",
+  );
+  const sameDays =
+    running && comparisonBucket
+      ? { from: comparisonBucket.from, to: addDays(comparisonBucket.from, running.elapsedDays) }
+      : null;
+  const sameDaysValue = useQuery(
+    trpc.metrics.value.queryOptions(
+      { key: metric.key, from: sameDays?.from ?? "", to: sameDays?.to ?? "", ...filter },
+      { enabled: running !== null && running.elapsedDays > 0 && sameDays !== null },
+    ),
+  );
 
   const currentLabel = formatRange(view.period, settings.locale);
   const comparisonLabel = formatRange(view.comparison, settings.locale);
@@ -60,7 +81,13 @@ export function MetricChart({ metric, kind, filter, companyWide = false }: Props
       />
     );
   } else {
-    const rows = chartRows(current.data.points, comparison.data.points, view.grain, settings.locale);
+    const rows = chartRows(
+      current.data.points,
+      comparison.data.points,
+      view.grain,
+      settings.locale,
+      running ? { period: running.label, sameDaysComparison: sameDaysValue.data?.value ?? null } : null,
+    );
     body = (
       <>
         <TrendChart
@@ -72,7 +99,7 @@ export function MetricChart({ metric, kind, filter, companyWide = false }: Props
           yAxisLabel={`${metric.name} (${axisUnit})`}
           formatFull={formatFull}
           integerTicks={metric.unit === "count"}
-          formatValueTick={(value) => formatValue(value, metric.unit, settings, "compact")}
+          formatValueTick={(value) => formatTick(value, metric.unit, settings)}
           formatPeriodTick={(period, index) => formatPeriodTick(period, view.grain, settings.locale, index === 0)}
           summary={chartSummary({
             title: `${metric.name}, ${PER_GRAIN[view.grain]}`,

@@ -6,7 +6,7 @@
 import type { RunningApp } from "@retain/api";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, browserTestsEnabled, launchChromium, MARKS, startDemoServer } from "./harness";
+import { ADMIN, browserTestsEnabled, launchChromium, MARKS, SCREENSHOTS, startDemoServer } from "./harness";
 
 const PRESETS = ["This month", "This quarter", "Last quarter", "Year to date", "Last 12 months"] as const;
 
@@ -57,17 +57,22 @@ describe.runIf(browserTestsEnabled("overview periods in Chromium"))("overview pe
 
   it("switches from every preset to every other without an error", async () => {
     for (const [from, to] of pairs()) {
-      // Each pair starts from a fresh page on `from`, so a figure cached by an earlier step does not hide a fault.
-      await page.goto(`${app!.url}/`);
-      await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor({ timeout: 30_000 });
-      if (from !== "Last 12 months") await choose(from);
-      await drawn(`opening ${from}`);
-      await choose(to);
-      // Immediately after the switch (old figures may still be on screen), then once the new ones are in.
-      await page.waitForTimeout(50);
-      await drawn(`${from} → ${to}`);
-      await expect.poll(() => page.locator("[aria-busy=true]").count(), { timeout: 30_000 }).toBe(0);
-      await drawn(`${from} → ${to}, settled`);
+      try {
+        // Each pair starts from a fresh page on `from`, so a figure cached by an earlier step does not hide a fault.
+        await page.goto(`${app!.url}/`);
+        await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor({ timeout: 30_000 });
+        if (from !== "Last 12 months") await choose(from);
+        await drawn(`opening ${from}`);
+        await choose(to);
+        // Immediately after the switch (old figures may still be on screen), then once the new ones are in.
+        await page.waitForTimeout(50);
+        await drawn(`${from} → ${to}`);
+        await expect.poll(() => page.locator("[aria-busy=true]").count(), { timeout: 30_000 }).toBe(0);
+        await drawn(`${from} → ${to}, settled`);
+      } catch (error) {
+        await page.screenshot({ path: `${SCREENSHOTS}periods-failed.png`, fullPage: true });
+        throw new Error(`${from} → ${to}: ${String(error)}`, { cause: error });
+      }
     }
   });
 });

@@ -28,9 +28,9 @@ describe.runIf(browserTestsEnabled("first steps in Chromium"))("first steps in C
   // Refusals the test provokes on purpose (none by default).
   let allowed: RegExp | null = null;
 
-  async function freshPage() {
+  async function freshPage(viewport = { width: 1440, height: 900 }) {
     await context?.close();
-    context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+    context = await browser!.newContext({ viewport });
     page = await context.newPage();
     page.on("console", (message) => {
       if (message.type() !== "error" && message.type() !== "warning") return;
@@ -205,6 +205,32 @@ describe.runIf(browserTestsEnabled("first steps in Chromium"))("first steps in C
     await churn.waitFor({ timeout: 30_000 });
     await poll(() => churn.inputValue()).toBe("90");
     expect(await sla.inputValue()).toBe("1.5");
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the period, the dates and the comparison within reach on a phone", async () => {
+    await freshPage({ width: 390, height: 844 });
+    problems = [];
+    await signIn(ADMIN.email, ADMIN.password);
+    await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor({ timeout: 30_000 });
+    // Nothing runs off the screen's edge.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const header = page.locator("header").first();
+    const box = await page.getByRole("combobox", { name: "Period" }).boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390, "the period fits the screen").toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}phone-overview.png` });
+    await header.getByTestId("view-controls-more").click();
+    const drawer = page.getByRole("dialog", { name: "Dates and comparison" });
+    await drawer.waitFor();
+    for (const name of ["Date range", "Compare to"]) {
+      const control = drawer.getByRole(name === "Compare to" ? "radiogroup" : "button", { name }).first();
+      const rect = await control.boundingBox();
+      expect(rect && rect.x >= 0 && rect.x + rect.width <= 390, `${name} fits the screen`).toBe(true);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}phone-view-controls.png` });
+    await drawer.getByText("Last year", { exact: true }).click();
+    await page.waitForURL(/compare=year/);
     expect(problems).toEqual([]);
   });
 });

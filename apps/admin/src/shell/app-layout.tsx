@@ -17,6 +17,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   // One set of controls, in the top row from the `md` breakpoint on.
   const wide = useMediaQuery("(min-width: 62em)", true, { getInitialValueInEffect: false });
+  // Below a tablet's width the second row cannot hold the preset, the dates and the comparison.
+  const phone = useMediaQuery("(max-width: 40em)", false, { getInitialValueInEffect: false });
   // The period and comparison belong to the dashboards; settings pages have none.
   const dashboard = hasViewControls(useLocation().pathname);
   return (
@@ -36,8 +38,8 @@ export function AppLayout() {
           <UserMenu />
         </Group>
         {!wide && dashboard && (
-          <Box px="md" h={52}>
-            <ViewControls />
+          <Box px="md" h={52} pb={8}>
+            <ViewControls phone={phone} />
           </Box>
         )}
       </AppShell.Header>

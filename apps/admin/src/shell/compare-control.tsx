@@ -7,7 +7,7 @@ const OPTIONS: { value: CompareMode; label: string }[] = [
   { value: "year", label: "Last year" },
 ];
 
-export function CompareControl() {
+export function CompareControl({ fullWidth = false }: { fullWidth?: boolean }) {
   const { state, update } = useView();
   return (
     <Group gap={8} wrap="nowrap">
@@ -15,6 +15,8 @@ export function CompareControl() {
         Compare to
       </Text>
       <SegmentedControl
+        fullWidth={fullWidth}
+        style={fullWidth ? { flex: 1 } : undefined}
         aria-label="Compare to"
         size="sm"
         data={OPTIONS}

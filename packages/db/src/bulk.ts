@@ -68,7 +68,7 @@ export function postgresBulkTransaction(pool: pg.Pool): BulkTransaction {
         if (destroy) discard = true;
       },
     });
-    const single: PostgresPool = { connect: () => Promise.resolve(pinned), end: () => Promise.resolve(), options: {} };
+    const single: PostgresPool = { connect: () => Promise.resolve(pinned), end: () => Promise.resolve() };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single }) });
     const copyIn: CopyIn = async (table, columns, rows) => {
       if (rows.length === 0) return;

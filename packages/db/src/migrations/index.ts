@@ -1,4 +1,4 @@
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 import * as m0001 from "./2026_11_23_0001_core";
 import * as m0002 from "./2026_11_23_0002_goals";
 import * as m0101 from "./2026_11_23_0101_rollups";

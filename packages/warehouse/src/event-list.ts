@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@retain/db";
 import { IngestError } from "./errors";
+import { eventTypeKeys } from "./event-types";
 
 /*
  * The raw events behind a number: stored events newest first (by occurrence, then by storage order),
@@ -77,15 +78,34 @@ const num = (value: string | number | null) => (value === null ? null : Number(v
 export async function listEvents(db: Kysely<Database>, query: EventListQuery): Promise<EventPage> {
   const conditions = [sql`true`];
   if (query.customerId !== undefined) conditions.push(sql`e.customer_id = ${query.customerId}`);
-  if (query.type !== undefined) conditions.push(sql`e.type = ${query.type}`);
   if (query.department !== undefined) conditions.push(sql`e.department = ${query.department}`);
   if (query.accountManagerId !== undefined) conditions.push(sql`e.account_manager_id = ${query.accountManagerId}::uuid`);
   if (query.from !== undefined) conditions.push(sql`e.occurred_at >= ${query.from}`);
   if (query.to !== undefined) conditions.push(sql`e.occurred_at < ${query.to}`);
   if (query.cursor !== undefined) {
     const cursor = decodeCursor(query.cursor);
+    // The plain bound lets an index on occurred_at stop where the page starts.
+    conditions.push(sql`e.occurred_at <= ${cursor.at}::timestamptz`);
     conditions.push(sql`(e.occurred_at, e.seq) < (${cursor.at}::timestamptz, ${cursor.seq})`);
   }
+  const limit = query.limit + 1;
+  const pageOf = (types: readonly string[]) => sql`
+    select e.customer_id, e.source, e.id, e.seq, e.occurred_at
+    from events e
+    where ${sql.join([...conditions, sql`e.type in (${sql.join(types)})`], sql` and `)}
+    order by e.occurred_at desc, e.seq desc
+    limit ${limit}`;
+  // Without a customer, newest first walks the (type, occurred_at) index backwards once per type and
+  // merges the heads; one customer's events are found by the primary key and sorted.
+  const keys =
+    query.type !== undefined
+      ? pageOf([query.type])
+      : query.customerId !== undefined
+        ? pageOf(eventTypeKeys)
+        : sql`select * from (${sql.join(
+            eventTypeKeys.map((type) => sql`(${pageOf([type])})`),
+            sql` union all `,
+          )}) k order by k.occurred_at desc, k.seq desc limit ${limit}`;
   const { rows } = await sql<{
     customer_id: string;
     source: string;
@@ -117,11 +137,10 @@ export async function listEvents(db: Kysely<Database>, query: EventListQuery): P
       e.department, u.email as manager_email, e.amount, e.ref_id, e.due_at, e.promised_at, e.severity,
       e.scale, e.score, e.hours, e.channel, e.campaign_id, e.stage, e.employee, e.payload, e.ingested_at,
       exists (select 1 from events v where v.type = 'void' and v.source = e.source and v.ref_id = e.id) as voided
-    from events e
+    from (${keys}) k
+    join events e on e.customer_id = k.customer_id and e.source = k.source and e.id = k.id
     left join users u on u.id = e.account_manager_id
-    where ${sql.join(conditions, sql` and `)}
-    order by e.occurred_at desc, e.seq desc
-    limit ${query.limit + 1}`.execute(db);
+    order by e.occurred_at desc, e.seq desc`.execute(db);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -43,8 +43,15 @@ export type BreakdownRow = {
 
 export type Breakdown = { metric: MetricKey; by: BreakdownBy; total: number | null; rows: BreakdownRow[] };
 
-/** Additive metrics that count or sum one event type (the others are read part by part). */
-const plainMeasures: Partial<Record<MetricKey, { type: string; sum?: "amount" | "hours" }>> = {
+type PlainMeasure = { type: string; sum?: "amount" | "hours"; distinctCustomers?: true };
+
+/**
+ * Metrics that count or sum one event type, or count the distinct customers with one, grouped in
+ * one statement; the others are read part by part.
+ */
+const plainMeasures: Partial<Record<MetricKey, PlainMeasure>> = {
+  active_customers: { type: "order", distinctCustomers: true },
+  campaign_reach: { type: "campaign_touch", distinctCustomers: true },
   revenue: { type: "order", sum: "amount" },
   orders: { type: "order" },
   payments_collected: { type: "payment", sum: "amount" },
@@ -139,11 +146,15 @@ const columnOf: Record<BreakdownBy, string> = {
 /** One statement: the count or sum of a plain measure per part, over the live events in scope. */
 async function plainParts(
   ctx: MetricContext,
-  measure: { type: string; sum?: "amount" | "hours" },
+  measure: PlainMeasure,
   by: BreakdownBy,
 ): Promise<{ key: string | null; value: number }[]> {
   const column = sql.ref(`e.${columnOf[by]}`);
-  const value = measure.sum ? sql`coalesce(sum(${sql.ref(`e.${measure.sum}`)}), 0)` : sql`count(*)`;
+  const value = measure.sum
+    ? sql`coalesce(sum(${sql.ref(`e.${measure.sum}`)}), 0)`
+    : measure.distinctCustomers
+      ? sql`count(distinct e.customer_id)`
+      : sql`count(*)`;
   const { rows } = await sql<{ key: string | null; value: SqlNumber }>`
     select ${column}::text as key, ${value} as value
     from (${liveEvents(ctx, [measure.type])}) e

@@ -8,7 +8,7 @@ import { useMetricSeries, type MetricFilter } from "../hooks/use-metric-series";
 import { useView } from "../hooks/use-view";
 import { useQuery } from "@tanstack/react-query";
 import { addDays } from "../lib/dates";
-import { formatPeriodTick, formatRange, formatTick, formatValue, unitLabel } from "../lib/format";
+import { formatPeriod, formatPeriodTick, formatRange, formatTick, formatValue, unitLabel } from "../lib/format";
 import { bucketRange, runningBucket } from "../lib/period";
 import { trpc } from "../lib/trpc";
 import { hasData } from "../lib/summary";
@@ -136,6 +136,9 @@ export function MetricChart({ metric, kind, filter, companyWide = false }: Props
           items={[
             { label: currentLabel, color: CURRENT_CSS },
             { label: comparisonLabel, color: COMPARISON_CSS, dashed: true },
+            ...(running
+              ? [{ label: `${formatPeriod(running.label, view.grain, settings.locale)} so far`, color: CURRENT_CSS, dashed: true }]
+              : []),
           ]}
         />
       </Stack>

@@ -6,6 +6,7 @@ export function NotFoundPage() {
   return (
     <EmptyState
       height={400}
+      heading={1}
       title="This page does not exist"
       description={
         <>

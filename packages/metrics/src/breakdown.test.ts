@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects, type TestDatabase } from "@retain/db/testing";
 import { breakdownDimensions, metricBreakdown, type BreakdownBy } from "./breakdown";
-import { metricCatalog } from "./catalog";
+import { getMetric, metricCatalog } from "./catalog";
 import type { MetricScope } from "./definition";
 import { MetricQueryError } from "./errors";
 import { metricSeries } from "./series";
@@ -82,6 +82,34 @@ describe.each(testDialects())("metricBreakdown on $kind", (dialect) => {
       expect(result.total).toBeGreaterThan(0);
       expect(result.rows.every((r) => r.value === 1 && r.share === null)).toBe(true);
       expect(result.rows.length).toBe(result.total);
+    },
+  );
+
+  const readPartByPart = metricCatalog.filter((m) => !(m.additive || m.key === "active_customers" || m.key === "campaign_reach"));
+
+  it.each(readPartByPart.map((m) => [m.key]))(
+    "%s: by customer, every customer with a value is found and has the metric read's value",
+    async (metric) => {
+      const lateSettings = { ...settings, now: new Date("2026-06-01T00:00:00Z") };
+      for (const scope of [{}, { department: "sales" }] as MetricScope[]) {
+        const result = await metricBreakdown(
+          t.db,
+          { metric, from: "2026-01-01", to: "2026-04-01", by: "customer", limit: 500, ...scope },
+          lateSettings,
+        );
+        const expected: { key: string; value: number }[] = [];
+        for (let i = 1; i <= 25; i++) {
+          const series = await metricSeries(
+            t.db,
+            { metric, from: "2026-01-01", to: "2026-04-01", grain: "quarter", customerId: `c${i}`, ...scope },
+            lateSettings,
+          );
+          const value = series.points[0]?.value ?? null;
+          if (value !== null && !(value === 0 && getMetric(metric)?.unit === "count")) expected.push({ key: `c${i}`, value });
+        }
+        expected.sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+        expect(result.rows.map((r) => ({ key: r.key, value: r.value })), `${metric} ${JSON.stringify(scope)}`).toEqual(expected);
+      }
     },
   );
 

@@ -162,6 +162,29 @@ async function plainParts(
   return rows.map((r) => ({ key: by === "customer" && r.key === "" ? null : r.key, value: toNumber(r.value) }));
 }
 
+/**
+ * The event types a metric's value is made of (in the scope its filters apply to): a part without
+ * such an event has no value, so only parts met in them are read. Metrics not listed look at every
+ * event of the range.
+ */
+const sourceTypes: Partial<Record<MetricKey, readonly [string, ...string[]]>> = {
+  avg_order_value: ["order"],
+  new_customers: ["order"],
+  churned_customers: ["order"],
+  purchase_frequency: ["order"],
+  on_time_payment_rate: ["payment"],
+  win_rate: ["opportunity_won", "opportunity_lost"],
+  campaign_conversion_rate: ["campaign_touch"],
+  complaint_resolution_hours: ["complaint_resolved"],
+  complaints_within_sla_rate: ["complaint"],
+  follow_up_rate: ["complaint"],
+  csat: ["survey"],
+  nps: ["survey"],
+  service_resolution_hours: ["service_resolved"],
+  on_time_delivery_rate: ["delivery"],
+  defect_rate: ["order", "defect"],
+};
+
 /** The parts a metric may have a value for: the departments, managers or customers met in the events. */
 async function candidateParts(
   db: Kysely<Database>,
@@ -181,6 +204,8 @@ async function candidateParts(
     sql`${column} is not null`,
     ...scopeConditions(scope, "e"),
   ];
+  const types = sourceTypes[metric.key as MetricKey];
+  if (types) conditions.push(sql`e.type in (${sql.join(types)})`);
   if (by === "customer") conditions.push(sql`e.customer_id <> ''`);
   const { rows } = await sql<{ key: string }>`
     select distinct ${column}::text as key from events e where ${and(conditions)}`.execute(db);

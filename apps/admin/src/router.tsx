@@ -67,6 +67,14 @@ export const router = createBrowserRouter([
                       }),
                     ],
                   },
+                  {
+                    path: "roadmaps",
+                    element: <RequireRole roles={["admin", "department_head"]} />,
+                    children: [
+                      page({ index: true, lazy: async () => ({ Component: (await import("./roadmaps/roadmaps-page")).RoadmapsPage }) }),
+                      page({ path: ":id", lazy: async () => ({ Component: (await import("./roadmaps/initiative-page")).InitiativePage }) }),
+                    ],
+                  },
                   page({
                     path: "bill-of-rights",
                     lazy: async () => ({

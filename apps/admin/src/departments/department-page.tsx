@@ -9,6 +9,7 @@ import { useSession } from "../auth/session-context";
 import { EmptyState } from "../components/empty-state";
 import { NotFoundPage } from "../components/not-found-page";
 import { PageHeader } from "../components/page-header";
+import { DepartmentInitiatives } from "../roadmaps/department-initiatives";
 import { QueryError } from "../components/query-error";
 import { useDepartments } from "../hooks/use-departments";
 import { useMetricCatalog } from "../hooks/use-metric-catalog";
@@ -103,6 +104,7 @@ function DepartmentScorecardView({ department }: { department: string }) {
           </Group>
         }
       />
+      <DepartmentInitiatives department={department} part="waiting" />
       {scorecard.error ? (
         <QueryError title="Could not load the scorecard" error={scorecard.error} onRetry={() => void scorecard.refetch()} />
       ) : (
@@ -137,6 +139,7 @@ function DepartmentScorecardView({ department }: { department: string }) {
           )}
         </>
       )}
+      <DepartmentInitiatives department={department} part="list" />
     </Stack>
   );
 }

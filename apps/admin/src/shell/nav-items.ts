@@ -8,6 +8,7 @@ import {
   IconBuilding,
   IconLayoutGrid,
   IconTargetArrow,
+  IconTimelineEvent,
   type Icon,
 } from "@tabler/icons-react";
 import type { Role } from "../lib/roles";
@@ -44,6 +45,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roleLabels: { department_head: "My department" },
   },
   { label: "Goals", to: "/goals", icon: IconTargetArrow, roles: ["admin", "department_head"], dashboard: false, ownPeriod: true },
+  { label: "Roadmaps", to: "/roadmaps", icon: IconTimelineEvent, roles: ["admin", "department_head"], dashboard: false },
   { label: "Bill of rights", to: "/bill-of-rights", icon: IconFileCertificate, roles: everyone, dashboard: false, ownPeriod: true },
   {
     label: "Settings",

@@ -1,0 +1,100 @@
+import { Anchor, Badge, Table, Text, Tooltip } from "@mantine/core";
+import { Link } from "react-router";
+import { departmentName } from "../lib/roles";
+import { DECISION_COLOR, DECISION_WORDS, STATUS_WORDS, type InitiativeSummary } from "./types";
+
+/*
+ * Initiatives × departments: each cell the sign-off of the current version — pending, approved,
+ * rejected — or "not taking part", with who decided and when on hover or keyboard focus.
+ */
+export function ApprovalMatrix({
+  initiatives,
+  departments,
+  locale,
+}: {
+  initiatives: InitiativeSummary[];
+  departments: { key: string; name: string }[];
+  locale: string;
+}) {
+  const when = (at: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(at));
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table
+        striped
+        withTableBorder
+        data-testid="approval-matrix"
+        aria-label="Sign-offs of the current version by department"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Initiative</Table.Th>
+            {departments.map((d) => (
+              <Table.Th scope="col" key={d.key}>
+                {d.name}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {initiatives.map((i) => (
+            <Table.Tr key={i.id} data-initiative={i.title}>
+              <Table.Th scope="row" fw={500}>
+                <Anchor component={Link} to={`/roadmaps/${i.id}`} size="sm">
+                  {i.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {STATUS_WORDS[i.status]} · v{i.version}
+                </Text>
+              </Table.Th>
+              {departments.map((d) => {
+                if (!i.departments.includes(d.key)) {
+                  return (
+                    <Table.Td key={d.key} data-department={d.key} data-decision="none">
+                      <Text size="xs" c="dimmed">
+                        not taking part
+                      </Text>
+                    </Table.Td>
+                  );
+                }
+                const signoff = i.signoffs.find((s) => s.department === d.key);
+                if (!signoff) {
+                  return (
+                    <Table.Td key={d.key} data-department={d.key} data-decision="not_submitted">
+                      <Text size="xs">not submitted yet</Text>
+                    </Table.Td>
+                  );
+                }
+                const detail =
+                  signoff.decision === "pending"
+                    ? `${departmentName(d.key, departments)}: pending for version ${signoff.version}`
+                    : `${departmentName(d.key, departments)}: ${DECISION_WORDS[signoff.decision].toLowerCase()} version ${signoff.version} by ${signoff.by ?? "?"} on ${signoff.at ? when(signoff.at) : "?"}${signoff.comment ? ` — “${signoff.comment}”` : ""}`;
+                return (
+                  <Table.Td key={d.key} data-department={d.key} data-decision={signoff.decision}>
+                    <Tooltip
+                      label={detail}
+                      multiline
+                      w={280}
+                      withArrow
+                      events={{ hover: true, focus: true, touch: true }}
+                    >
+                      <Badge
+                        color={DECISION_COLOR[signoff.decision]}
+                        variant="light"
+                        tabIndex={0}
+                        aria-label={detail}
+                        style={{ cursor: "default" }}
+                      >
+                        {DECISION_WORDS[signoff.decision]}
+                      </Badge>
+                    </Tooltip>
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -2,6 +2,7 @@ export { generateDemo } from "./generate";
 export { customersAtCreation } from "./customer-records";
 export { departmentKeys, type DepartmentKey } from "./departments";
 export { demoSignIns, type DemoSignIn } from "./sign-ins";
+export { demoInitiatives, type DemoInitiative, type DemoInitiativeStep } from "./initiatives";
 export type {
   DemoData,
   DemoGoal,

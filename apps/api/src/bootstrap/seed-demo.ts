@@ -2,6 +2,8 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "@retain/db";
 import { createUser, hashPassword } from "@retain/access";
 import { customersAtCreation, demoSignIns, generateDemo } from "@retain/demo";
+import { readSettings } from "../settings";
+import { seedInitiatives } from "./seed-initiatives";
 import { assignManager, changeTier, ingestCustomers, ingestEvents, MAX_BATCH, rebuildRollups } from "@retain/warehouse";
 
 export const DEMO_PASSWORD = "retain-demo";
@@ -96,6 +98,9 @@ export async function seedDemo(
   }
   // Fresh statistics, so the first metric queries get index plans (PGlite has no autovacuum).
   await sql`analyze`.execute(db);
+  // The roadmap last: its linked goals read the goals and events loaded above.
+  const heads = new Map(demo.users.filter((u) => u.role === "department_head" && u.department).map((u) => [u.department ?? "", u.email]));
+  await seedInitiatives(db, options.today ?? new Date(), await readSettings(db), heads);
   await db
     .insertInto("settings")
     .values([

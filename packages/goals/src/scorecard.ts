@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, GoalKind, GoalPerspective, GoalScope, GoalState } from "@retain/db";
-import { getMetric, metricSeries, type MetricSettings } from "@retain/metrics";
+import { getMetric, metricSeries, type MetricSeriesOptions, type MetricSettings } from "@retain/metrics";
 import { GoalError } from "./errors";
 import {
   companyScore,
@@ -99,6 +99,7 @@ export async function goalActuals(
   db: Kysely<Database>,
   goals: readonly GoalView[],
   settings: MetricSettings,
+  options: MetricSeriesOptions = {},
 ): Promise<Map<string, number | null>> {
   const managers = await managerIds(db, goals);
   const reads = new Map<string, Promise<number | null>>();
@@ -127,6 +128,7 @@ export async function goalActuals(
             customerId,
           },
           settings,
+          options,
         ).then((series) => {
           // [from, to) is exactly one period of its grain: one point.
           const point = series.points.find((p) => p.period === goal.period);
@@ -152,8 +154,9 @@ export async function evaluateGoals(
   goals: readonly GoalView[],
   settings: MetricSettings,
   now: Date,
+  options: MetricSeriesOptions = {},
 ): Promise<ScorecardGoal[]> {
-  const actuals = await goalActuals(db, goals, settings);
+  const actuals = await goalActuals(db, goals, settings, options);
   const periods = new Map<string, GoalPeriod>();
   return goals.map((goal) => {
     const metric = getMetric(goal.metric);
@@ -196,7 +199,8 @@ function scoreOf(goals: readonly ScorecardGoal[]): number | null {
 
 /**
  * A department's scorecard for a period: its active and proposed goals (archived ones are history),
- * the score over the active ones.
+ * the score over the active ones. `options.rollups: false` reads every actual from raw events (to
+ * compare with).
  */
 export async function departmentScorecard(
   db: Kysely<Database>,
@@ -204,11 +208,12 @@ export async function departmentScorecard(
   periodLabel: string,
   settings: MetricSettings,
   now: Date,
+  options: MetricSeriesOptions = {},
 ): Promise<DepartmentScorecard> {
   goalPeriod(periodLabel, settings.timeZone);
   await checkDepartment(db, department);
   const goals = (await listGoals(db, { department, period: periodLabel })).filter((g) => g.state !== "archived");
-  const evaluated = await evaluateGoals(db, goals, settings, now);
+  const evaluated = await evaluateGoals(db, goals, settings, now, options);
   return { department, period: periodLabel, score: scoreOf(evaluated), goals: evaluated };
 }
 

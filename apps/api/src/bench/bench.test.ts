@@ -87,8 +87,14 @@ describe("benchmark (smoke, small)", () => {
       incremental_events: 1_000,
       ingest_rejected: 0,
       read_mismatches: 0,
+      scorecard_goals: 96,
+      scorecard_mismatches: 0,
     });
     for (const field of [
+      "scorecard_p95_ms",
+      "scorecard_raw_p95_ms",
+      "company_scorecard_p95_ms",
+      "breakdown_p95_ms",
       "copy_rows_per_s",
       "ingest_events_per_s",
       "raw_groupby_s",
@@ -106,5 +112,6 @@ describe("benchmark (smoke, small)", () => {
     expect(result.incremental_rollup_ms).toBe(median(result.incremental_rollup_samples_ms));
     expect(result.full_rollup_s).toBeGreaterThan(0);
     expect(formatReport(result)).toMatch(/\(e\) metric read p95, HTTP/);
+    expect(formatReport(result)).toMatch(/\(f\) department scorecard p95, HTTP/);
   });
 });

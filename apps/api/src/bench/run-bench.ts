@@ -11,6 +11,7 @@ import {
   measureRebuild,
   measureRestIngest,
 } from "./phases";
+import { measureScorecards } from "./scorecards";
 import { openScratchDatabase } from "./scratch-database";
 
 export type BenchOptions = {
@@ -26,6 +27,8 @@ export type BenchOptions = {
   incrementalSamples?: number;
   reads?: number;
   rawReads?: number;
+  /** Department scorecards read over HTTP in (f); default `reads`. */
+  scorecardReads?: number;
   log?: (line: string) => void;
 };
 
@@ -53,6 +56,14 @@ export type BenchResult = {
   incremental_spread_rollup_ms: number | null;
   incremental_spread_total_ms: number;
   read_mismatches: number;
+  /** (f) department scorecard (8 departments × 12 goals) over HTTP, and the same from raw events. */
+  scorecard_p95_ms: number;
+  scorecard_raw_p95_ms: number;
+  company_scorecard_p95_ms: number;
+  /** A year's revenue by customer. */
+  breakdown_p95_ms: number;
+  scorecard_goals: number;
+  scorecard_mismatches: number;
   seconds: number;
 };
 
@@ -161,6 +172,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       `(e) reads: p50 ${reads.p50.toFixed(1)} ms, p95 ${reads.p95.toFixed(1)} ms, raw p95 ${reads.rawP95.toFixed(1)} ms, ${reads.mismatches} mismatches`,
     );
 
+    const scorecards = await measureScorecards(client, db, {
+      reads: options.scorecardReads ?? options.reads ?? 200,
+      rawReads: options.rawReads ?? 20,
+      zone: ZONE,
+    });
+    log(
+      `(f) scorecards: department p95 ${scorecards.p95.toFixed(1)} ms (raw ${scorecards.rawP95.toFixed(1)} ms), company p95 ${scorecards.companyP95.toFixed(1)} ms, breakdown p95 ${scorecards.breakdownP95.toFixed(1)} ms, ${scorecards.mismatches} mismatches`,
+    );
+
     return {
       database: kind,
       events: options.events,
@@ -182,6 +202,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       incremental_spread_rollup_ms: spread.rollupMs === null ? null : round(spread.rollupMs, 1),
       incremental_spread_total_ms: round(spread.totalMs, 1),
       read_mismatches: reads.mismatches,
+      scorecard_p95_ms: round(scorecards.p95, 2),
+      scorecard_raw_p95_ms: round(scorecards.rawP95, 2),
+      company_scorecard_p95_ms: round(scorecards.companyP95, 2),
+      breakdown_p95_ms: round(scorecards.breakdownP95, 2),
+      scorecard_goals: scorecards.goals,
+      scorecard_mismatches: scorecards.mismatches,
       seconds: round((performance.now() - started) / 1000, 1),
     };
   } finally {

@@ -1,0 +1,3 @@
+import { base } from "@retain/eslint-config";
+
+export default base;

@@ -32,6 +32,12 @@ export interface UsersTable {
   level: ManagerLevel | null;
   specialty: string | null;
   industry_focus: string | null;
+  /** Account-manager profile (SPEC §8). */
+  specialties: Generated<string[]>;
+  industries: Generated<string[]>;
+  ownerships: Generated<Ownership[]>;
+  /** The most customers the manager serves. */
+  capacity: Generated<number>;
   active: Generated<boolean>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -61,6 +67,8 @@ export interface CustomersTable {
   tier: Generated<Tier>;
   account_manager_id: string | null;
   referred_by: string | null;
+  /** The line of business the customer mainly needs (matched against managers' specialties). */
+  specialty: string | null;
   incomplete: Generated<boolean>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -81,6 +89,22 @@ export interface CustomerAssignmentsTable {
   valid_from: Timestamp;
   valid_to: Timestamp | null;
   method: Generated<string>;
+}
+
+export type CreditPolicyValue = "preferential" | "strict" | "standard" | "stop";
+export type PaymentRecordValue = "good" | "poor" | "none";
+
+/** A change of a customer's credit policy, seen when it was recomputed for `as_of`. */
+export interface CustomerCreditPoliciesTable {
+  customer_id: string;
+  seq: BigIntId;
+  changed_at: GeneratedTimestamp;
+  as_of: ColumnType<string, string, string>;
+  from_policy: CreditPolicyValue | null;
+  to_policy: CreditPolicyValue;
+  record: PaymentRecordValue;
+  on_time_rate: Decimal | null;
+  payments: number;
 }
 
 export interface EventsTable {
@@ -317,6 +341,7 @@ export interface Database {
   customers: CustomersTable;
   customer_tier_changes: CustomerTierChangesTable;
   customer_assignments: CustomerAssignmentsTable;
+  customer_credit_policies: CustomerCreditPoliciesTable;
   events: EventsTable;
   goals: GoalsTable;
   rollup_daily: RollupDailyTable;

@@ -93,7 +93,7 @@ type NewCustomerRow = { value: ValidCustomer; managerId: string | null; method: 
 
 /**
  * Rows per multi-row `insert`: PostgreSQL's protocol carries at most 65,535 bind parameters per
- * statement, and a customer row takes 11 (a whole batch of 10,000 new customers would take 110,000).
+ * statement, and a customer row takes 12 (a whole batch of 10,000 new customers would take 120,000).
  */
 const INSERT_CHUNK = 2_000;
 
@@ -120,6 +120,7 @@ async function insertCustomerChunk(trx: Transaction<Database>, rows: NewCustomer
         tier: value.tier ?? "regular",
         account_manager_id: managerId,
         referred_by: value.referredBy ?? null,
+        specialty: value.specialty ?? null,
         created_at: value.createdAt ? new Date(value.createdAt) : now,
         updated_at: now,
       })),
@@ -161,6 +162,7 @@ async function updateCustomer(
       size: value.size ?? before.size,
       tier: value.tier ?? before.tier,
       referred_by: value.referredBy === undefined ? before.referred_by : value.referredBy,
+      specialty: value.specialty === undefined ? before.specialty : value.specialty,
       created_at: value.createdAt ? new Date(value.createdAt) : before.created_at,
       incomplete: false,
       updated_at: now,

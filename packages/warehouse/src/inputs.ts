@@ -82,6 +82,7 @@ export const customerInput = z.strictObject({
   tier: z.enum(["vip", "key", "regular"]).nullish(),
   accountManager: email.nullish(),
   referredBy: text().trim().min(1).max(254).nullish(),
+  specialty: optionalText(100),
   createdAt: z
     .string()
     .regex(ISO_DATE_OR_TIMESTAMP, "must be an ISO date (2026-01-05) or timestamp")

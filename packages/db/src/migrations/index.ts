@@ -9,6 +9,7 @@ import * as m1201 from "./2026_12_01_0001_stage_events";
 import * as m120401 from "./2026_12_04_0101_goal_state";
 import * as m120402 from "./2026_12_04_0201_user_preferences";
 import * as m120403 from "./2026_12_04_0301_roadmaps";
+import * as m120404 from "./2026_12_04_0401_accounts";
 
 // Static provider: works the same from source, in tests and in bundles.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_0101_goal_state": m120401,
   "2026_12_04_0201_user_preferences": m120402,
   "2026_12_04_0301_roadmaps": m120403,
+  "2026_12_04_0401_accounts": m120404,
 };

@@ -233,4 +233,32 @@ describe.runIf(browserTestsEnabled("first steps in Chromium"))("first steps in C
     await page.waitForURL(/compare=year/);
     expect(problems).toEqual([]);
   });
+
+  it("shows a page that fails as an error with a way on, inside the shell and without a stack trace", async () => {
+    await freshPage();
+    problems = [];
+    await signIn(ADMIN.email, ADMIN.password);
+    await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor({ timeout: 30_000 });
+    // The audit page's code cannot be loaded (a deploy replaced it, the network failed): its route fails.
+    await page.route("**/assets/audit-page-*.js", (route) => route.abort());
+    allowed = /Failed to load resource|failed to render|dynamically imported module|net::ERR_FAILED/i;
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByText("Settings", { exact: true }).click();
+    await nav.getByRole("link", { name: "Audit log" }).click();
+    const error = page.getByTestId("route-error");
+    await error.waitFor({ timeout: 30_000 });
+    const text = (await error.textContent()) ?? "";
+    expect(text).toMatch(/could not be shown/);
+    expect(text).not.toMatch(/Unexpected Application Error|TypeError|at \S+ \(/);
+    expect(await page.getByText("Unexpected Application Error").count()).toBe(0);
+    // The navigation stays, and the way back works.
+    expect(await nav.getByRole("link", { name: "Audit log" }).count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}route-error.png` });
+    await page.unroute("**/assets/audit-page-*.js");
+    allowed = null;
+    await error.getByRole("link", { name: "Back to the overview" }).click();
+    await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("route-error").count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });

@@ -16,9 +16,28 @@ function PageLoading() {
   );
 }
 
-/** A page inside the shell: a render error replaces the page, the navigation stays. */
+/**
+ * A page inside the shell: a render error replaces the page, the navigation stays. A page whose
+ * code cannot be loaded (a deploy replaced it, the network failed) fails as it renders, so its
+ * error page shows: React Router renders nothing below a route whose `lazy` rejected.
+ */
 function page(route: RouteObject): RouteObject {
-  return { ...route, errorElement: <RouteErrorPage /> } as RouteObject;
+  const { lazy } = route;
+  const load =
+    typeof lazy === "function"
+      ? async () => {
+          try {
+            return await lazy();
+          } catch (error) {
+            return {
+              Component: () => {
+                throw error;
+              },
+            };
+          }
+        }
+      : lazy;
+  return { ...route, lazy: load, errorElement: <RouteErrorPage /> } as RouteObject;
 }
 
 export const router = createBrowserRouter([

@@ -51,7 +51,10 @@ function DepartmentScorecardView({ department }: { department: string }) {
   const departments = useDepartments();
   const catalog = useMetricCatalog();
   const scorecard = useQuery(trpc.scorecards.department.queryOptions({ department, period }));
-  const previous = useQuery(trpc.scorecards.department.queryOptions({ department, period: shiftGoalPeriod(period, -1) }));
+  const previous = useQuery({
+    ...trpc.scorecards.department.queryOptions({ department, period: shiftGoalPeriod(period, -1) }),
+    enabled: Boolean(scorecard.data),
+  });
   const range = parseGoalPeriod(period);
   const name = departmentName(department, departments.data);
   const known = departments.data ? departments.data.some((d) => d.key === department) : true;

@@ -161,6 +161,7 @@ export function GoalForm({ opened, onClose, departments, catalog, department, pe
               max={range.max}
               allowDecimal={unit !== "count"}
               decimalScale={4}
+              clampBehavior="none"
               error={error("target")}
               name="target"
               data-testid="goal-target"
@@ -173,6 +174,7 @@ export function GoalForm({ opened, onClose, departments, catalog, department, pe
               min={0.01}
               max={1000}
               decimalScale={2}
+              clampBehavior="none"
               error={error("weight")}
               name="weight"
             />

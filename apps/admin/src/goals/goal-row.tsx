@@ -93,6 +93,7 @@ export function GoalRow({ goal, served, metric, departmentLabel, editable }: Pro
             onChange={setTarget}
             allowDecimal={unit !== "count"}
             decimalScale={4}
+            clampBehavior="none"
             error={targetError}
             data-testid="edit-target"
           />

@@ -3,14 +3,16 @@ import { hasViewControls, mayOpen, navItemsFor } from "./nav-items";
 
 describe("navigation by role", () => {
   it("shows settings to admins only", () => {
-    expect(navItemsFor("admin").map((i) => i.label)).toEqual(["Overview", "Departments", "Goals", "Bill of rights", "Settings"]);
+    expect(navItemsFor("admin").map((i) => i.label)).toEqual(["Overview", "Departments", "Goals", "Roadmaps", "Bill of rights", "Settings"]);
     for (const role of ["account_manager", "viewer"] as const) {
       expect(navItemsFor(role).map((i) => i.label)).toEqual(["Overview", "Bill of rights"]);
     }
   });
 
   it("gives a head their own department and goals, not other departments' pages", () => {
-    expect(navItemsFor("department_head").map((i) => i.label)).toEqual(["Overview", "My department", "Goals", "Bill of rights"]);
+    expect(navItemsFor("department_head").map((i) => i.label)).toEqual(["Overview", "My department", "Goals", "Roadmaps", "Bill of rights"]);
+    expect(navItemsFor("department_head", "sales").find((i) => i.label === "My department")?.to).toBe("/departments/sales");
+    expect(navItemsFor("admin", null).find((i) => i.label === "Departments")?.to).toBe("/departments");
     expect(mayOpen("department_head", "/departments/sales")).toBe(true);
     expect(mayOpen("viewer", "/departments/sales")).toBe(false);
     expect(mayOpen("account_manager", "/goals")).toBe(false);

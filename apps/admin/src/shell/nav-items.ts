@@ -26,6 +26,8 @@ export type NavItem = {
   ownPeriod?: boolean;
   /** A role's own name for the section ("My department" for a head). */
   roleLabels?: Partial<Record<Role, string>>;
+  /** Where the section opens for a head: their own department's page, without a redirect. */
+  headTo?: (department: string) => string;
   children?: readonly NavChild[];
 };
 
@@ -43,6 +45,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     dashboard: false,
     ownPeriod: true,
     roleLabels: { department_head: "My department" },
+    headTo: (department) => `/departments/${department}`,
   },
   { label: "Goals", to: "/goals", icon: IconTargetArrow, roles: ["admin", "department_head"], dashboard: false, ownPeriod: true },
   { label: "Roadmaps", to: "/roadmaps", icon: IconTimelineEvent, roles: ["admin", "department_head"], dashboard: false },
@@ -62,10 +65,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
 ];
 
-export function navItemsFor(role: Role): NavItem[] {
+export function navItemsFor(role: Role, department: string | null = null): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.includes(role)).map((item) => ({
     ...item,
     label: item.roleLabels?.[role] ?? item.label,
+    to: role === "department_head" && department && item.headTo ? item.headTo(department) : item.to,
   }));
 }
 

@@ -1,0 +1,268 @@
+// Goals and scorecards in a real browser against the real server with the demo: an admin sets a
+// goal in the UI; the head of that department finds it on their department page with the actual
+// the API answers, drills down to customers and on to their events, downloads the breakdown as CSV
+// and prints the scorecard to PDF. Prints how long the department page took to become interactive,
+// and keeps screenshots of the overview, a department page and the bill of rights in docs/screenshots/.
+// Needs `npm run build -w @retain/admin` first (the server serves dist/).
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { RunningApp } from "@retain/api";
+import { parse } from "csv-parse/sync";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, browserTestsEnabled, EXPECTED_SIGNED_OUT, launchChromium, startDemoServer } from "./harness";
+
+const DEMO_PASSWORD = "retain-demo";
+const DOCS_SCREENSHOTS = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
+const DEPARTMENT = "sales";
+const TITLE = `Orders from returning customers ${Date.now().toString(36)}`;
+const TARGET = 40;
+
+type DemoUser = { email: string; role: string; department: string | null; active: boolean };
+type ScorecardGoalJson = { id: string; title: string; actual: number | null; metric: string };
+
+/** The running quarter in UTC (the test server's time zone), and its dates. */
+function currentQuarter(now = new Date()) {
+  const year = now.getUTCFullYear();
+  const q = Math.floor(now.getUTCMonth() / 3);
+  const from = `${year}-${String(q * 3 + 1).padStart(2, "0")}-01`;
+  const end = q === 3 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 4).padStart(2, "0")}-01`;
+  return { label: `${year}-Q${q + 1}`, from, to: end };
+}
+
+/** The text of every page of a PDF. */
+async function pdfText(data: Uint8Array): Promise<string> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({ data, useSystemFonts: true, isEvalSupported: false }).promise;
+  const parts: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    parts.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  return parts.join("\n");
+}
+
+/** Resolves once no request of `page` has been in flight for half a second. */
+async function quiet(page: Page, timeout = 30_000): Promise<void> {
+  let inFlight = 0;
+  let last = Date.now();
+  const start = () => {
+    inFlight += 1;
+  };
+  const end = () => {
+    inFlight -= 1;
+    last = Date.now();
+  };
+  page.on("request", start);
+  page.on("requestfinished", end);
+  page.on("requestfailed", end);
+  try {
+    const until = Date.now() + timeout;
+    while (Date.now() < until && (inFlight > 0 || Date.now() - last < 500)) await page.waitForTimeout(100);
+  } finally {
+    page.off("request", start);
+    page.off("requestfinished", end);
+    page.off("requestfailed", end);
+  }
+}
+
+describe.runIf(browserTestsEnabled("goals and scorecards in Chromium"))("goals and scorecards in Chromium", () => {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  const quarter = currentQuarter();
+  let head: DemoUser;
+  let headToken = "";
+
+  async function api<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
+    const response = await fetch(`${app!.url}/api/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+    });
+    expect(response.status, `${init.method ?? "GET"} ${path}`).toBeLessThan(300);
+    return (await response.json()) as T;
+  }
+
+  async function tokenOf(email: string, password: string): Promise<string> {
+    const login = await fetch(`${app!.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    return ((await login.json()) as { token: string }).token;
+  }
+
+  async function signedInPage(email: string, password: string): Promise<Page> {
+    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    let signedIn = false;
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      if (!signedIn && EXPECTED_SIGNED_OUT.test(message.text())) return;
+      errors.push(`${email}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => errors.push(`${email}: ${error.message}`));
+    await page.goto(`${app!.url}/login`);
+    await page.locator("input[name=email]").fill(email);
+    await page.locator("input[name=password]").fill(password);
+    signedIn = true;
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    return page;
+  }
+
+  beforeAll(async () => {
+    app = await startDemoServer();
+    browser = await launchChromium();
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    const adminToken = await tokenOf(ADMIN.email, ADMIN.password);
+    const users = await api<DemoUser[]>("/users", adminToken);
+    const found = users.find((u) => u.active && u.role === "department_head" && u.department === DEPARTMENT);
+    if (!found) throw new Error(`the demo has no head of ${DEPARTMENT}`);
+    head = found;
+    headToken = await tokenOf(head.email, DEMO_PASSWORD);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("lets an admin create a goal in the UI, active at once", async () => {
+    const page = await signedInPage(ADMIN.email, ADMIN.password);
+    await page.getByTestId("department-scores").getByTestId("company-score").waitFor();
+    await page.waitForTimeout(1_200);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${DOCS_SCREENSHOTS}overview.png`, fullPage: true });
+
+    await page.goto(`${app!.url}/goals?department=${DEPARTMENT}&period=${quarter.label}`);
+    await page.getByTestId("goals-table").waitFor();
+    await page.getByTestId("new-goal").click();
+    const dialog = page.getByRole("dialog", { name: "New goal" });
+    await dialog.getByTestId("goal-metric").click();
+    await dialog.getByTestId("goal-metric").fill("Orders");
+    await page.getByRole("option", { name: "Orders", exact: true }).click();
+    // A target outside the metric's range is refused on the field, in words.
+    await dialog.getByTestId("goal-target").fill("-5");
+    await dialog.getByTestId("goal-title").fill(TITLE);
+    await dialog.getByTestId("goal-create").click();
+    await dialog.getByText("Must be 0 or more").waitFor();
+    await dialog.getByTestId("goal-target").fill(String(TARGET));
+    await dialog.getByTestId("goal-create").click();
+    await dialog.waitFor({ state: "detached" });
+
+    const row = page.locator(`[data-testid=managed-goal][data-title="${TITLE}"]`);
+    await row.waitFor();
+    expect(await row.getByTestId("goal-state").textContent()).toBe("Active");
+    // The live preview: a target far above the actual is off track while it is typed.
+    await row.getByRole("button", { name: `Change ${TITLE}` }).click();
+    await row.getByTestId("edit-target").fill("1000000");
+    await expect.poll(() => row.locator("[data-status]").getAttribute("data-status")).toBe("off_track");
+    await row.getByRole("button", { name: "Cancel the change" }).click();
+
+    await page.goto(`${app!.url}/bill-of-rights`);
+    await page.getByTestId("promise").first().waitFor();
+    await page.getByTestId("compliance-past").filter({ hasText: /%|—/ }).waitFor();
+    await page.screenshot({ path: `${DOCS_SCREENSHOTS}bill-of-rights.png`, fullPage: true });
+  });
+
+  it("shows the head the goal on their department page with the API's actual, within a second", async () => {
+    const page = await signedInPage(head.email, DEMO_PASSWORD);
+    await page.getByRole("link", { name: "My department" }).waitFor();
+    // The overview's own reads done first: the time is the department page's alone.
+    await quiet(page);
+    const started = Date.now();
+    await page.getByRole("link", { name: "My department" }).click();
+    const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
+    await row.getByTestId("goal-open").waitFor();
+    await page.locator("[data-testid=department-score][data-score]").waitFor();
+    const interactive = Date.now() - started;
+    console.info(`[admin e2e] department page interactive in ${interactive} ms`);
+    expect(interactive).toBeLessThan(5_000);
+    expect(new URL(page.url()).pathname).toBe(`/departments/${DEPARTMENT}`);
+
+    const asked = Date.now();
+    const card = await api<{ goals: ScorecardGoalJson[] }>(`/scorecards/${DEPARTMENT}?period=${quarter.label}`, headToken);
+    console.info(`[admin e2e] GET /scorecards/${DEPARTMENT} answered in ${Date.now() - asked} ms`);
+    const served = card.goals.find((g) => g.title === TITLE);
+    expect(served).toBeDefined();
+    const series = await api<{ points: { period: string; value: number | null }[] }>(
+      `/metrics/orders?from=${quarter.from}&to=${quarter.to}&grain=quarter&department=${DEPARTMENT}`,
+      headToken,
+    );
+    expect(series.points.find((p) => p.period === quarter.label)?.value).toBe(served!.actual);
+    expect(await row.getAttribute("data-actual")).toBe(String(served!.actual ?? ""));
+  });
+
+  it("drills down from the goal to its customers and on to their events, and downloads the CSV", async () => {
+    const page = (await contexts[1]!.pages())[0]!;
+    const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
+    await row.getByTestId("goal-open").click();
+    const detail = page.getByTestId("goal-detail");
+    await detail.getByTestId("breakdown-row").first().waitFor();
+    expect(new URL(page.url()).searchParams.get("goal")).toBe(await row.getAttribute("data-goal"));
+
+    const breakdown = await api<{ rows: { key: string | null; name: string; value: number | null; share: number | null }[] }>(
+      `/metrics/orders/breakdown?from=${quarter.from}&to=${quarter.to}&by=customer&limit=100&department=${DEPARTMENT}`,
+      headToken,
+    );
+    expect(breakdown.rows.length).toBeGreaterThan(0);
+    expect(await detail.getByTestId("breakdown-row").count()).toBe(breakdown.rows.length);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), detail.getByTestId("breakdown-csv").click()]);
+    const csv = readFileSync(await download.path(), "utf8");
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBe(breakdown.rows.length);
+    const byKey = new Map(breakdown.rows.map((r) => [r.key ?? "", r]));
+    for (const r of rows) {
+      const expected = byKey.get(r.key ?? "");
+      expect(expected, `row ${r.key}`).toBeDefined();
+      expect(r.name).toBe(expected!.name);
+      expect(r.value).toBe(expected!.value === null ? "" : String(expected!.value));
+      expect(r.share).toBe(expected!.share === null ? "" : String(expected!.share));
+    }
+    // Sorted by value, largest first, as the table shows them.
+    const values = rows.map((r) => Number(r.value));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+
+    const first = breakdown.rows.find((r) => r.key !== null)!;
+    await detail.locator(`[data-testid=breakdown-row][data-key="${first.key}"]`).getByRole("button").click();
+    const events = page.getByTestId("events");
+    await events.getByTestId("event-row").first().waitFor();
+    const listed = await api<{ events: { customerId: string | null }[]; next: string | null }>(
+      `/events?customer=${encodeURIComponent(first.key!)}&department=${DEPARTMENT}&from=${quarter.from}&to=${quarter.to}&limit=25`,
+      headToken,
+    );
+    expect(await events.getByTestId("event-row").count()).toBe(listed.events.length);
+    expect(listed.events.every((e) => e.customerId === first.key)).toBe(true);
+    expect(new URL(page.url()).searchParams.get("row")).toBe(first.key);
+    if (listed.next) {
+      await events.getByTestId("events-older").click();
+      await expect.poll(() => new URL(page.url()).searchParams.get("cursor")).toBe(listed.next);
+    }
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${DOCS_SCREENSHOTS}department.png`, fullPage: true });
+  });
+
+  it("prints the scorecard to a PDF with the goal and without the navigation", async () => {
+    const page = (await contexts[1]!.pages())[0]!;
+    await page.goto(`${app!.url}/departments/${DEPARTMENT}?period=${quarter.label}`);
+    await page.locator("[data-testid=goal-row]", { hasText: TITLE }).waitFor();
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(pdf.byteLength).toBeGreaterThan(1_000);
+    const text = (await pdfText(new Uint8Array(pdf))).replace(/\s+/g, " ");
+    expect(text).toContain(TITLE);
+    expect(text).not.toContain("My department");
+    await page.emulateMedia({ media: "screen" });
+  });
+
+  it("logged no console error and no uncaught exception", () => {
+    expect(errors).toEqual([]);
+  });
+});

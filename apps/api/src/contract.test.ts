@@ -80,6 +80,7 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
   let url: string;
   let adminToken: string;
   let viewerToken: string;
+  let readKey: string;
   /** Real values by field name, the first that fits the field's schema is used. */
   const known: Record<string, string[]> = {};
   /** Path parameters that name a resource, by the path's first segment. */
@@ -116,6 +117,7 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
     const key = await createApiKey(db, admin, { name: "contract", scopes: ["read"] });
     ids.users = target.id;
     ids["api-keys"] = key.apiKey.id;
+    readKey = (await createApiKey(db, admin, { name: "contract read", scopes: ["read"] })).key;
 
     const metrics = (await (await fetch(`${url}/api/v1/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as {
       key: string;
@@ -302,7 +304,9 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
       variants.push({ name: "no token", request: { ...valid, token: null } });
       variants.push({ name: "a viewer's token", request: { ...valid, token: viewerToken } });
       variants.push({ name: "an unknown token", request: { ...valid, token: `rs_${"x".repeat(43)}` } });
+      variants.push({ name: "a read-only API key", request: { ...valid, token: readKey } });
     }
+    variants.push({ name: "an extra query parameter", request: { ...valid, query: { ...valid.query, unexpected: "x\u0000" } } });
     for (const parameter of parametersOf(operation)) {
       const place = parameter.in;
       const set = (value: unknown) => ({ ...valid, [place]: { ...valid[place], [parameter.name]: value } });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { changeTone, computeChange, formatChange } from "./change";
-import { summarize } from "./summary";
 
 const us = { locale: "en-US", currency: "USD" };
 
@@ -28,22 +27,5 @@ describe("KPI change", () => {
     expect(changeTone(computeChange(12, 10, "count"), "lower")).toBe("worse");
     expect(changeTone(computeChange(8, 10, "count"), "lower")).toBe("better");
     expect(changeTone(computeChange(10, 10, "count"), "lower")).toBe("neutral");
-  });
-});
-
-describe("summarize", () => {
-  const points = [
-    { period: "2026-01", value: 10 },
-    { period: "2026-02", value: null },
-    { period: "2026-03", value: 20 },
-  ];
-
-  it("sums additive metrics and averages the others", () => {
-    expect(summarize(points, true)).toEqual({ value: 30, method: "sum" });
-    expect(summarize(points, false)).toEqual({ value: 15, method: "mean" });
-  });
-
-  it("takes a single point as is", () => {
-    expect(summarize([{ period: "2026", value: null }], false)).toEqual({ value: null, method: "single" });
   });
 });

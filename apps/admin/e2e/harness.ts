@@ -11,7 +11,10 @@ export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.u
 const ADMIN_INDEX = fileURLToPath(new URL("../dist/index.html", import.meta.url));
 /** Recharts' drawn marks: bars, area fills and lines. */
 export const MARKS = ".recharts-bar-rectangle path, .recharts-area-area, .recharts-line-curve";
-/** Chromium logs every 401 response; while signed out those are the expected answers. */
+/**
+ * Chromium logs every 401 response. Loading a page signed out causes none (the session probe
+ * answers 200 with no user; see first-steps in trust.test.ts); a refused sign-in still does.
+ */
 export const EXPECTED_SIGNED_OUT = /Failed to load resource: the server responded with a status of 401/;
 
 const hasChromium = existsSync(CHROMIUM);

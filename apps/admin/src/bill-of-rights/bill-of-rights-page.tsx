@@ -126,12 +126,13 @@ export function BillOfRightsPage() {
                       </div>
                       <Stack gap={6} align="flex-end">
                         <StatusBadge status={p.status} />
-                        <Group gap={4} aria-label="The four periods before">
+                        <Group gap={4} role="group" aria-label="The four periods before">
                           {history(promiseKey(p)).map((h) => (
                             <Tooltip key={h.label} label={`${h.label}: ${h.status ? STATUS_LABELS[h.status] : "no such promise"}`}>
                               <Text
                                 span
                                 tabIndex={0}
+                                role="img"
                                 aria-label={`${h.label}: ${h.status ? STATUS_LABELS[h.status] : "no such promise"}`}
                                 w={12}
                                 h={12}

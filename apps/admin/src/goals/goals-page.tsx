@@ -126,7 +126,8 @@ export function GoalsPage() {
             action={stateFilter === "archived" ? undefined : { label: isAdmin ? "New goal" : "Propose a goal", onClick: () => setCreating(true) }}
           />
         ) : (
-          <Table.ScrollContainer minWidth={900}>
+          // Focusable, so a keyboard can scroll the table sideways on a narrow screen.
+          <Table.ScrollContainer minWidth={900} tabIndex={0} aria-label="Goals table, scrolls sideways">
             <Table verticalSpacing="sm" highlightOnHover data-testid="goals-table">
               <Table.Thead>
                 <Table.Tr>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Table, Text, Tooltip } from "@mantine/core";
+import { Anchor, Table, Text, Tooltip } from "@mantine/core";
 import { Link } from "react-router";
 import { departmentName } from "../lib/roles";
 import { DECISION_COLOR, DECISION_WORDS, STATUS_WORDS, type InitiativeSummary } from "./types";
@@ -19,7 +19,7 @@ export function ApprovalMatrix({
   const when = (at: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(at));
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={200 + departments.length * 100}>
       <Table
         striped
         withTableBorder
@@ -70,7 +70,12 @@ export function ApprovalMatrix({
                     ? `${departmentName(d.key, departments)}: pending for version ${signoff.version}`
                     : `${departmentName(d.key, departments)}: ${DECISION_WORDS[signoff.decision].toLowerCase()} version ${signoff.version} by ${signoff.by ?? "?"} on ${signoff.at ? when(signoff.at) : "?"}${signoff.comment ? ` — “${signoff.comment}”` : ""}`;
                 return (
-                  <Table.Td key={d.key} data-department={d.key} data-decision={signoff.decision}>
+                  <Table.Td
+                    key={d.key}
+                    data-department={d.key}
+                    data-decision={signoff.decision}
+                    style={{ whiteSpace: "nowrap" }}
+                  >
                     <Tooltip
                       label={detail}
                       multiline
@@ -78,15 +83,25 @@ export function ApprovalMatrix({
                       withArrow
                       events={{ hover: true, focus: true, touch: true }}
                     >
-                      <Badge
-                        color={DECISION_COLOR[signoff.decision]}
-                        variant="light"
+                      <span
                         tabIndex={0}
                         aria-label={detail}
-                        style={{ cursor: "default" }}
+                        data-testid="signoff-cell"
+                        style={{
+                          display: "inline-block",
+                          padding: "2px 10px",
+                          borderRadius: 16,
+                          background: `var(--mantine-color-${DECISION_COLOR[signoff.decision]}-light)`,
+                          color: `var(--mantine-color-${DECISION_COLOR[signoff.decision]}-light-color)`,
+                          fontSize: 11,
+                          fontWeight: 700,
+                          textTransform: "uppercase",
+                          whiteSpace: "nowrap",
+                          cursor: "default",
+                        }}
                       >
                         {DECISION_WORDS[signoff.decision]}
-                      </Badge>
+                      </span>
                     </Tooltip>
                   </Table.Td>
                 );

@@ -77,6 +77,7 @@ function InitiativeBar({
       onClick={() => onOpen(initiative.id)}
       style={{ cursor: "pointer" }}
       data-testid="timeline-bar"
+      data-title={initiative.title}
       data-status={initiative.status}
     >
       <rect
@@ -210,7 +211,7 @@ export function RoadmapTimeline({
           <BarChart
             data={rows}
             layout="vertical"
-            margin={{ top: 8, right: 48, bottom: 8, left: 8 }}
+            margin={{ top: 24, right: 48, bottom: 8, left: 8 }}
             barCategoryGap={10}
           >
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />

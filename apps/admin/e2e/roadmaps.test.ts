@@ -1,0 +1,304 @@
+// Roadmaps in a real browser against the real server with the demo: one initiative through a full
+// round. An admin creates it and adds two milestones (one starting inside 90 days of launch: a
+// warning), submits; the head of sales finds it waiting on their department page and rejects it
+// with a comment; the admin changes the launch date (version 2) and submits again; every head
+// approves; it shows approved on the timeline and in the approval matrix; the admin starts it and
+// enters spend; the linked goal's live status shows. Prints how long the timeline and the
+// initiative page took to become interactive; keeps screenshots in docs/screenshots/.
+// Needs `npm run build -w @retain/admin` first (the server serves dist/).
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { RunningApp } from "@retain/api";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, browserTestsEnabled, EXPECTED_SIGNED_OUT, launchChromium, startDemoServer } from "./harness";
+
+const DEMO_PASSWORD = "retain-demo";
+const DOCS_SCREENSHOTS = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
+const TITLE = `Welcome pack for new customers ${Date.now().toString(36)}`;
+const DEPARTMENTS = ["marketing", "sales", "customer_service"] as const;
+
+type DemoUser = { email: string; role: string; department: string | null; active: boolean };
+
+const DAY = 86_400_000;
+const dateIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+function currentQuarter(now = new Date()) {
+  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+}
+
+describe.runIf(browserTestsEnabled("roadmaps in Chromium"))("roadmaps in Chromium", () => {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  const heads = new Map<string, string>();
+  let adminToken = "";
+
+  async function api<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
+    const response = await fetch(`${app!.url}/api/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+    });
+    expect(response.status, `${init.method ?? "GET"} ${path}`).toBeLessThan(300);
+    return (await response.json()) as T;
+  }
+
+  async function tokenOf(email: string, password: string): Promise<string> {
+    const login = await fetch(`${app!.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    return ((await login.json()) as { token: string }).token;
+  }
+
+  async function signedInPage(email: string, password: string): Promise<Page> {
+    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    let signedIn = false;
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      if (!signedIn && EXPECTED_SIGNED_OUT.test(message.text())) return;
+      errors.push(`${email}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => errors.push(`${email}: ${error.message}`));
+    await page.goto(`${app!.url}/login`);
+    await page.locator("input[name=email]").fill(email);
+    await page.locator("input[name=password]").fill(password);
+    signedIn = true;
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    return page;
+  }
+
+  async function choose(page: Page, label: string, option: string) {
+    await page.getByRole("combobox", { name: label, exact: true }).click();
+    await page.getByRole("option", { name: option, exact: true }).click();
+  }
+
+  /** Critical and serious accessibility violations on the page as it is. */
+  async function axeProblems(page: Page, where: string): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations
+      .filter((v) => v.impact === "critical" || v.impact === "serious")
+      .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }
+  const a11y: string[] = [];
+
+  async function status(page: Page) {
+    return page.getByTestId("initiative-status").getAttribute("data-status");
+  }
+
+  beforeAll(async () => {
+    app = await startDemoServer();
+    browser = await launchChromium();
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    adminToken = await tokenOf(ADMIN.email, ADMIN.password);
+    const users = await api<DemoUser[]>("/users", adminToken);
+    for (const department of DEPARTMENTS) {
+      const head = users.find((u) => u.active && u.role === "department_head" && u.department === department);
+      if (!head) throw new Error(`the demo has no head of ${department}`);
+      heads.set(department, head.email);
+    }
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("takes one initiative through a full round of sign-off, start and spend", async () => {
+    const admin = await signedInPage(ADMIN.email, ADMIN.password);
+
+    // The timeline on the demo roadmap.
+    let started = Date.now();
+    await admin.goto(`${app!.url}/roadmaps`);
+    await admin.locator("[data-testid=timeline-bar]").first().waitFor();
+    const timelineMs = Date.now() - started;
+    console.info(`[admin e2e] roadmap timeline interactive in ${timelineMs} ms`);
+    expect(timelineMs).toBeLessThan(5_000);
+
+    // Create: a draft, version 1.
+    await admin.getByRole("button", { name: "New initiative" }).first().click();
+    const dialog = admin.getByRole("dialog", { name: "New initiative" });
+    await dialog.getByLabel("Title").fill(TITLE);
+    await dialog
+      .getByLabel("Description")
+      .fill("A welcome call, a starter discount and a guide for every new customer.");
+    await choose(admin, "Owner department", "Marketing");
+    await admin.getByRole("combobox", { name: "Participating departments" }).click();
+    await admin.getByRole("option", { name: "Sales", exact: true }).click();
+    await admin.getByRole("option", { name: "Customer service", exact: true }).click();
+    await admin.keyboard.press("Escape");
+    const launch = dateIn(200);
+    await dialog.getByLabel("Launch date").fill(launch);
+    await dialog.getByRole("button", { name: "Create draft" }).click();
+    await admin.waitForURL((url) => /^\/roadmaps\/[0-9a-f-]{36}$/.test(url.pathname));
+    const id = new URL(admin.url()).pathname.split("/").pop()!;
+    await admin.getByTestId("initiative-page").waitFor();
+    expect(await status(admin)).toBe("draft");
+    expect(await admin.getByTestId("initiative-version").textContent()).toBe("Version 1");
+
+    // Two milestones: communication 110 days ahead of launch (fine), education 30 days ahead (warning).
+    const addMilestone = async (
+      title: string,
+      kind: string,
+      department: string,
+      start: string,
+      due: string,
+    ) => {
+      await admin.getByRole("button", { name: "Add milestone" }).click();
+      const editor = admin.getByTestId("milestone-editor");
+      await editor.getByLabel("Milestone title").fill(title);
+      await choose(admin, "Kind", kind);
+      await choose(admin, "Department", department);
+      await editor.getByLabel("Start date").fill(start);
+      await editor.getByLabel("Due date").fill(due);
+      await editor.getByRole("button", { name: "Save" }).click();
+      await admin.locator(`[data-milestone="${title}"]`).waitFor();
+    };
+    await addMilestone("Announce the welcome pack", "Communication", "Marketing", dateIn(90), dateIn(190));
+    await addMilestone("Train the service desk", "Education", "Customer service", dateIn(170), dateIn(195));
+    await admin
+      .locator('[data-milestone="Train the service desk"]')
+      .getByTestId("lead-time-warning")
+      .waitFor();
+    expect(
+      await admin
+        .locator('[data-milestone="Announce the welcome pack"]')
+        .getByTestId("lead-time-warning")
+        .count(),
+    ).toBe(0);
+    await admin.getByTestId("warnings").waitFor();
+
+    // The goal it should move: sales revenue of this quarter (linked through the API; shown live below).
+    const scorecard = await api<{
+      goals: { id: string; metric: string; actual: number | null; target: number; status: string }[];
+    }>(`/scorecards/sales?period=${currentQuarter()}`, adminToken);
+    const goal = scorecard.goals.find((g) => g.metric === "revenue") ?? scorecard.goals[0];
+    if (!goal) throw new Error("the demo has no sales goal this quarter");
+    await api(`/initiatives/${id}`, adminToken, {
+      method: "PATCH",
+      body: JSON.stringify({
+        goals: [{ goalId: goal.id, baseline: Math.round((goal.actual ?? 0) * 0.9), target: goal.target }],
+      }),
+    });
+
+    await admin.reload();
+    await admin.getByRole("button", { name: "Submit for sign-off" }).click();
+    await expect.poll(() => status(admin)).toBe("in_review");
+
+    // The head of sales: waiting on their department page; rejects with a comment.
+    const sales = await signedInPage(heads.get("sales")!, DEMO_PASSWORD);
+    await sales.goto(`${app!.url}/departments/sales`);
+    const waiting = sales.getByTestId("waiting-signoff");
+    await waiting.getByRole("link", { name: new RegExp(TITLE) }).click();
+    await sales.getByTestId("signoff-panel").waitFor();
+    // Only the sign-off is theirs to do.
+    expect(await sales.getByTestId("initiative-actions").getByRole("button").count()).toBe(0);
+    await sales.getByRole("button", { name: "Reject" }).click();
+    await sales.getByText("A rejection needs a comment").waitFor();
+    await sales.getByLabel("Comment").fill("Sales needs the launch after the trade fair.");
+    await sales.getByRole("button", { name: "Reject" }).click();
+    await expect.poll(() => status(sales)).toBe("draft");
+    await sales
+      .getByTestId("history-comment")
+      .getByText("Sales needs the launch after the trade fair.")
+      .waitFor();
+
+    // The admin amends the scope: version 2, submits again.
+    await admin.reload();
+    await admin.getByRole("button", { name: "Change scope" }).click();
+    const scope = admin.getByRole("dialog", { name: "Change the scope" });
+    await scope.getByLabel("Launch date").fill(dateIn(210));
+    await scope.getByRole("button", { name: "Save scope" }).click();
+    await scope.waitFor({ state: "detached" });
+    await expect.poll(() => admin.getByTestId("initiative-version").textContent()).toBe("Version 2");
+    await admin.getByRole("button", { name: "Submit for sign-off" }).click();
+    await expect.poll(() => status(admin)).toBe("in_review");
+
+    // Every head approves the current version.
+    for (const department of DEPARTMENTS) {
+      const page = department === "sales" ? sales : await signedInPage(heads.get(department)!, DEMO_PASSWORD);
+      await page.goto(`${app!.url}/roadmaps/${id}`);
+      await page.getByTestId("signoff-panel").waitFor();
+      await page.getByRole("button", { name: "Approve" }).click();
+      await page.getByTestId("signoff-panel").waitFor({ state: "detached" });
+    }
+
+    // Approved on the timeline and in the matrix.
+    await admin.goto(`${app!.url}/roadmaps`);
+    const bar = admin.locator(`[data-testid=timeline-bar][data-title="${TITLE}"]`);
+    await bar.waitFor();
+    expect(await bar.getAttribute("data-status")).toBe("approved");
+    await admin.waitForTimeout(500);
+    await admin.mouse.move(0, 0);
+    await admin.screenshot({ path: `${DOCS_SCREENSHOTS}roadmap-timeline.png`, fullPage: true });
+    a11y.push(...(await axeProblems(admin, "timeline")));
+    await admin.getByText("Approval matrix").click();
+    await admin.waitForURL((url) => url.searchParams.get("view") === "matrix");
+    const row = admin.locator(`[data-testid=approval-matrix] tr[data-initiative="${TITLE}"]`);
+    await row.waitFor();
+    for (const department of DEPARTMENTS) {
+      expect(await row.locator(`td[data-department=${department}]`).getAttribute("data-decision")).toBe(
+        "approved",
+      );
+    }
+    expect(await row.locator("td[data-department=rnd]").getAttribute("data-decision")).toBe("none");
+    // Who and when: on hover and on keyboard focus.
+    const cell = row.locator("td[data-department=sales] [data-testid=signoff-cell]");
+    expect(await cell.getAttribute("aria-label")).toContain(heads.get("sales")!);
+    await cell.hover();
+    await admin.locator(".mantine-Tooltip-tooltip", { hasText: heads.get("sales")! }).waitFor();
+    await admin.screenshot({ path: `${DOCS_SCREENSHOTS}roadmap-matrix.png`, fullPage: true });
+    a11y.push(...(await axeProblems(admin, "approval matrix")));
+
+    // Started; spend entered; the linked goal's live status.
+    started = Date.now();
+    await admin.goto(`${app!.url}/roadmaps/${id}`);
+    await admin.getByRole("button", { name: "Start" }).waitFor();
+    const pageMs = Date.now() - started;
+    console.info(`[admin e2e] initiative page interactive in ${pageMs} ms`);
+    expect(pageMs).toBeLessThan(5_000);
+    await admin.getByRole("button", { name: "Start" }).click();
+    await expect.poll(() => status(admin)).toBe("in_progress");
+    await admin.getByRole("button", { name: "Edit budget" }).click();
+    await admin.getByRole("button", { name: "Add line" }).click();
+    await admin.getByLabel("Planned of line 1").fill("25000.00");
+    await admin.getByLabel("Spent of line 1").fill("4321.09");
+    await admin.getByRole("button", { name: "Save budget" }).click();
+    await expect.poll(() => admin.getByTestId("budget-total-spent").textContent()).toBe("$4,321.09");
+    expect(await admin.getByTestId("budget-total-planned").textContent()).toBe("$25,000.00");
+    const linked = admin.getByTestId("linked-goals").locator(`tr[data-goal="${goal.id}"]`);
+    expect(await linked.locator("[data-status]").getAttribute("data-status")).toBe(goal.status);
+    // The whole page in one view (the shell's sticky parts do not repeat in a tall viewport).
+    await admin.setViewportSize({ width: 1440, height: 1900 });
+    await admin.waitForTimeout(500);
+    await admin.mouse.move(0, 0);
+    await admin.screenshot({ path: `${DOCS_SCREENSHOTS}initiative.png` });
+    a11y.push(...(await axeProblems(admin, "initiative page")));
+    expect(a11y).toEqual([]);
+
+    // The server agrees with what the screens showed.
+    const detail = await api<{
+      status: string;
+      version: number;
+      signoffs: unknown[];
+      budget: { total: { spent: string } };
+    }>(`/initiatives/${id}`, adminToken);
+    expect(detail).toMatchObject({
+      status: "in_progress",
+      version: 2,
+      budget: { total: { spent: "4321.09" } },
+    });
+    expect(detail.signoffs).toHaveLength(6);
+    // The one refused request was the rejection without a comment, answered 400 on purpose.
+    const salesHead = heads.get("sales")!;
+    expect(errors.filter((e) => !(e.startsWith(salesHead) && e.includes("status of 400")))).toEqual([]);
+    expect(errors.filter((e) => e.includes("status of 400"))).toHaveLength(1);
+  });
+});

@@ -26,7 +26,8 @@ describe.runIf(browserTestsEnabled("overview periods in Chromium"))("overview pe
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") errors.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() === "error" || message.type() === "warning")
+        errors.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
     // Signed in through the API, so the walk starts on the overview.
@@ -49,7 +50,10 @@ describe.runIf(browserTestsEnabled("overview periods in Chromium"))("overview pe
 
   async function drawn(context: string) {
     expect(await page.getByTestId("route-error").count(), `error page after ${context}`).toBe(0);
-    expect(await page.getByText("Unexpected Application Error").count(), `router error after ${context}`).toBe(0);
+    expect(
+      await page.getByText("Unexpected Application Error").count(),
+      `router error after ${context}`,
+    ).toBe(0);
     await page.getByTestId("chart-revenue").locator(MARKS).first().waitFor({ timeout: 30_000 });
     await page.getByTestId("kpi-revenue").getByTestId("kpi-value").waitFor({ timeout: 30_000 });
     expect(errors, `errors after ${context}`).toEqual([]);

@@ -198,7 +198,10 @@ describe.runIf(browserTestsEnabled("first steps in Chromium"))("first steps in C
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await page.screenshot({ path: `${SCREENSHOTS}settings-validation.png`, fullPage: true });
     await save.click();
-    await page.getByRole("dialog", { name: "Recompute every metric?" }).getByRole("button", { name: "Save and recompute" }).click();
+    await page
+      .getByRole("dialog", { name: "Recompute every metric?" })
+      .getByRole("button", { name: "Save and recompute" })
+      .click();
     await page.getByText("Settings saved").waitFor();
     // Saved as typed: after a reload the server's values are 90 days and 1.5 hours.
     await page.reload();

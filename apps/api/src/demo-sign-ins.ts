@@ -35,7 +35,11 @@ async function hasDemoPassword(hash: string | null): Promise<boolean> {
  * and still has the demo password; the first admin is named without a password.
  */
 export async function demoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
-  const row = await db.selectFrom("settings").select("value").where("key", "=", DEMO_SIGN_INS).executeTakeFirst();
+  const row = await db
+    .selectFrom("settings")
+    .select("value")
+    .where("key", "=", DEMO_SIGN_INS)
+    .executeTakeFirst();
   const parsed = storedSignIns.safeParse(typeof row?.value === "string" ? JSON.parse(row.value) : row?.value);
   if (!parsed.success || parsed.data.length === 0) return [];
   const labels = new Map(parsed.data.map((s) => [s.email, s.label]));
@@ -59,7 +63,14 @@ export async function demoAccounts(db: Kysely<Database>): Promise<DemoAccount[]>
   for (const [email, label] of labels) {
     const user = byEmail.get(email);
     if (!user || !(await hasDemoPassword(user.password_hash))) continue;
-    accounts.push({ email, name: user.name, role: user.role, department: user.department, label, password: DEMO_PASSWORD });
+    accounts.push({
+      email,
+      name: user.name,
+      role: user.role,
+      department: user.department,
+      label,
+      password: DEMO_PASSWORD,
+    });
   }
   return accounts;
 }

@@ -14,7 +14,12 @@ describe.each(testDialects())("GET /metrics/{key}/value on $kind", (dialect) => 
     ({ running, token: admin } = await startSignedIn(database));
     const ingest = await restCall(running.url, "POST", "/customers", {
       token: admin,
-      body: { customers: [{ id: "c1", name: "One" }, { id: "c2", name: "Two" }] },
+      body: {
+        customers: [
+          { id: "c1", name: "One" },
+          { id: "c2", name: "Two" },
+        ],
+      },
     });
     expect(ingest.status).toBe(200);
     const orders = ["2026-01-05", "2026-02-07", "2026-02-20"].map((day, i) => ({
@@ -37,7 +42,13 @@ describe.each(testDialects())("GET /metrics/{key}/value on $kind", (dialect) => 
   it("counts distinct customers over the whole range once", async () => {
     const whole = await get("/metrics/active_customers/value?from=2026-01-01&to=2026-03-01");
     expect(whole.status).toBe(200);
-    expect(whole.body).toEqual({ metric: "active_customers", unit: "count", from: "2026-01-01", to: "2026-03-01", value: 2 });
+    expect(whole.body).toEqual({
+      metric: "active_customers",
+      unit: "count",
+      from: "2026-01-01",
+      to: "2026-03-01",
+      value: 2,
+    });
     const months = await get("/metrics/active_customers?from=2026-01-01&to=2026-03-01&grain=month");
     expect(months.body.points.map((p: { value: number }) => p.value)).toEqual([1, 2]);
     // A range that is no whole period of any grain.

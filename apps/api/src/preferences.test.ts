@@ -46,18 +46,26 @@ describe.each(testDialects())("session probe and preferences on $kind", (dialect
       body: { email: "prefs.viewer@example.com", name: "Prefs Viewer", password: PASSWORD, role: "viewer" },
     });
     expect(created.status).toBe(200);
-    const viewer = (await call("POST", "/auth/login", { body: { email: "prefs.viewer@example.com", password: PASSWORD } }))
-      .body.token as string;
+    const viewer = (
+      await call("POST", "/auth/login", { body: { email: "prefs.viewer@example.com", password: PASSWORD } })
+    ).body.token as string;
 
     expect((await call("GET", "/me/preferences", { token: viewer })).body).toEqual({ overviewMetrics: null });
-    const saved = await call("PATCH", "/me/preferences", { token: viewer, body: { overviewMetrics: ["csat", "revenue"] } });
+    const saved = await call("PATCH", "/me/preferences", {
+      token: viewer,
+      body: { overviewMetrics: ["csat", "revenue"] },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({ overviewMetrics: ["csat", "revenue"] });
-    expect((await call("GET", "/me/preferences", { token: viewer })).body).toEqual({ overviewMetrics: ["csat", "revenue"] });
+    expect((await call("GET", "/me/preferences", { token: viewer })).body).toEqual({
+      overviewMetrics: ["csat", "revenue"],
+    });
     // Another user's choice is their own.
     expect((await call("GET", "/me/preferences", { token: admin })).body).toEqual({ overviewMetrics: null });
     // Back to the default.
-    expect((await call("PATCH", "/me/preferences", { token: viewer, body: { overviewMetrics: null } })).body).toEqual({
+    expect(
+      (await call("PATCH", "/me/preferences", { token: viewer, body: { overviewMetrics: null } })).body,
+    ).toEqual({
       overviewMetrics: null,
     });
   });

@@ -3,12 +3,21 @@ import type { Database } from "@retain/db";
 
 /** A user's stored preferences by key; a key never set is absent. */
 export async function readPreferences(db: Kysely<Database>, userId: string): Promise<Map<string, unknown>> {
-  const rows = await db.selectFrom("user_preferences").select(["key", "value"]).where("user_id", "=", userId).execute();
+  const rows = await db
+    .selectFrom("user_preferences")
+    .select(["key", "value"])
+    .where("user_id", "=", userId)
+    .execute();
   return new Map(rows.map((row) => [row.key, row.value]));
 }
 
 /** Stores one preference (`null` removes it, back to the default). The caller validates the value. */
-export async function writePreference(db: Kysely<Database>, userId: string, key: string, value: unknown): Promise<void> {
+export async function writePreference(
+  db: Kysely<Database>,
+  userId: string,
+  key: string,
+  value: unknown,
+): Promise<void> {
   if (value === null) {
     await db.deleteFrom("user_preferences").where("user_id", "=", userId).where("key", "=", key).execute();
     return;

@@ -15,14 +15,21 @@ import { randomDataSet } from "./reference-model";
 describe.each(testDialects())("metricValue on $kind", (dialect) => {
   let t: TestDatabase;
   const { events, tiers } = randomDataSet(20260101, [MANAGER_A]);
-  const settings = { timeZone: "Europe/Berlin", churnDays: 20, complaintSlaHours: 24, now: new Date("2026-03-20T00:00:00Z") };
+  const settings = {
+    timeZone: "Europe/Berlin",
+    churnDays: 20,
+    complaintSlaHours: 24,
+    now: new Date("2026-03-20T00:00:00Z"),
+  };
 
   beforeAll(async () => {
     t = await dialect.create();
     await insertEvents(t.db, events);
     await t.db
       .insertInto("customer_tier_changes")
-      .values(tiers.map((x) => ({ customer_id: x.customer, changed_at: x.at, from_tier: x.from, to_tier: x.to })))
+      .values(
+        tiers.map((x) => ({ customer_id: x.customer, changed_at: x.at, from_tier: x.from, to_tier: x.to })),
+      )
       .execute();
   });
   afterAll(async () => {
@@ -76,8 +83,8 @@ describe.each(testDialects())("metricValue on $kind", (dialect) => {
   });
 
   it("refuses an empty range, naming the field", async () => {
-    await expect(metricValue(t.db, { metric: "revenue", from: "2026-02-01", to: "2026-02-01" }, settings)).rejects.toThrow(
-      MetricQueryError,
-    );
+    await expect(
+      metricValue(t.db, { metric: "revenue", from: "2026-02-01", to: "2026-02-01" }, settings),
+    ).rejects.toThrow(MetricQueryError);
   });
 });

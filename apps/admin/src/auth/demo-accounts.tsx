@@ -7,12 +7,22 @@ import { trpc } from "../lib/trpc";
  * only when its database was seeded with the demo; on any other install this shows nothing.
  */
 export function DemoAccounts({ onPick }: { onPick: (email: string) => void }) {
-  const demo = useQuery(trpc.auth.demoAccounts.queryOptions(undefined, { staleTime: Infinity, retry: false }));
+  const demo = useQuery(
+    trpc.auth.demoAccounts.queryOptions(undefined, { staleTime: Infinity, retry: false }),
+  );
   const accounts = demo.data?.accounts ?? [];
   if (accounts.length === 0) return null;
   const password = accounts.find((a) => a.password)?.password;
   return (
-    <Paper withBorder radius="md" p="md" mt="md" component="section" aria-labelledby="demo-accounts-title" data-testid="demo-accounts">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      mt="md"
+      component="section"
+      aria-labelledby="demo-accounts-title"
+      data-testid="demo-accounts"
+    >
       <Stack gap={6}>
         <Title order={2} fz="sm" fw={600} id="demo-accounts-title">
           Demo accounts

@@ -16,7 +16,9 @@ export function RouteErrorPage({ fullPage = false }: { fullPage?: boolean }) {
   }, [error]);
 
   // A chunk that no longer exists after a deploy: only a reload brings the new one.
-  const stale = error instanceof TypeError && /dynamically imported module|Importing a module script/i.test(error.message);
+  const stale =
+    error instanceof TypeError &&
+    /dynamically imported module|Importing a module script/i.test(error.message);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const title = notFound ? "This page does not exist" : "This page could not be shown";
   const description = notFound
@@ -26,7 +28,16 @@ export function RouteErrorPage({ fullPage = false }: { fullPage?: boolean }) {
       : "Something went wrong while drawing it. Your data is safe; trying again usually helps. If it keeps happening, tell your administrator what you did just before.";
 
   const body = (
-    <Stack align="center" gap={8} ta="center" maw={460} mx="auto" py={48} role="alert" data-testid="route-error">
+    <Stack
+      align="center"
+      gap={8}
+      ta="center"
+      maw={460}
+      mx="auto"
+      py={48}
+      role="alert"
+      data-testid="route-error"
+    >
       <ThemeIcon variant="light" color="red" size={44} radius="xl" aria-hidden>
         <IconAlertTriangle size={22} />
       </ThemeIcon>
@@ -51,7 +62,14 @@ export function RouteErrorPage({ fullPage = false }: { fullPage?: boolean }) {
             Back to the overview
           </Button>
         ) : (
-          <Button component={Link} to="/" reloadDocument variant="light" size="sm" leftSection={<IconHome size={16} />}>
+          <Button
+            component={Link}
+            to="/"
+            reloadDocument
+            variant="light"
+            size="sm"
+            leftSection={<IconHome size={16} />}
+          >
             Reload the overview
           </Button>
         )}

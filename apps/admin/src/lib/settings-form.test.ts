@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkDraft, draftOf, recomputingEffects, type OrgSettingsValues } from "./settings-form";
 
-const SAVED: OrgSettingsValues = { timeZone: "UTC", churnDays: 180, complaintSlaHours: 24, currency: "USD", locale: "en-US" };
+const SAVED: OrgSettingsValues = {
+  timeZone: "UTC",
+  churnDays: 180,
+  complaintSlaHours: 24,
+  currency: "USD",
+  locale: "en-US",
+};
 
 describe("the organisation form's rules", () => {
   it("accepts the saved settings as they are", () => {
@@ -58,7 +64,12 @@ describe("the organisation form's rules", () => {
 describe("changes that recompute every metric", () => {
   it("names the effect of churn days, the SLA and the time zone, and nothing for formats", () => {
     expect(recomputingEffects(SAVED, { ...SAVED, currency: "EUR", locale: "de-DE" })).toEqual([]);
-    const effects = recomputingEffects(SAVED, { ...SAVED, churnDays: 90, complaintSlaHours: 1, timeZone: "Europe/Berlin" });
+    const effects = recomputingEffects(SAVED, {
+      ...SAVED,
+      churnDays: 90,
+      complaintSlaHours: 1,
+      timeZone: "Europe/Berlin",
+    });
     expect(effects).toHaveLength(3);
     expect(effects[0]).toMatch(/^Churn after 180 → 90 days changes churned customers for every period/);
     expect(effects[1]).toMatch(/^Complaint SLA 24 → 1 hour changes complaints within SLA/);

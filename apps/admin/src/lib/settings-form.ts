@@ -2,7 +2,11 @@
 // cleared or out-of-range field is an error on that field, never a value made up for it.
 import type { LocaleSettings } from "./format";
 
-export type OrgSettingsValues = LocaleSettings & { timeZone: string; churnDays: number; complaintSlaHours: number };
+export type OrgSettingsValues = LocaleSettings & {
+  timeZone: string;
+  churnDays: number;
+  complaintSlaHours: number;
+};
 
 /** What the inputs hold: numbers as typed, so "" and "1." are seen as typed. */
 export type SettingsDraft = Omit<OrgSettingsValues, "churnDays" | "complaintSlaHours"> & {
@@ -25,7 +29,11 @@ export const FIELD_LABELS: Record<SettingsField, string> = {
 };
 
 export function draftOf(settings: OrgSettingsValues): SettingsDraft {
-  return { ...settings, churnDays: String(settings.churnDays), complaintSlaHours: String(settings.complaintSlaHours) };
+  return {
+    ...settings,
+    churnDays: String(settings.churnDays),
+    complaintSlaHours: String(settings.complaintSlaHours),
+  };
 }
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
@@ -36,7 +44,8 @@ function churnDaysError(text: string): string | null {
   if (trimmed === "") return `Enter the days without an order: ${rule}`;
   if (!NUMBER.test(trimmed)) return `Must be ${rule}`;
   const value = Number(trimmed);
-  if (!Number.isInteger(value)) return `Must be a whole number of days (${CHURN_DAYS.min} to ${CHURN_DAYS.max})`;
+  if (!Number.isInteger(value))
+    return `Must be a whole number of days (${CHURN_DAYS.min} to ${CHURN_DAYS.max})`;
   if (value < CHURN_DAYS.min) return `Must be at least ${CHURN_DAYS.min} day`;
   if (value > CHURN_DAYS.max) return `Must be at most ${CHURN_DAYS.max} days`;
   return null;
@@ -65,7 +74,8 @@ export function checkDraft(draft: SettingsDraft): DraftCheck {
   const sla = slaHoursError(draft.complaintSlaHours);
   if (sla) errors.complaintSlaHours = sla;
   if (!draft.timeZone) errors.timeZone = "Choose a time zone";
-  if (!/^[A-Z]{3}$/.test(draft.currency)) errors.currency = "Choose a currency (an ISO 4217 code such as EUR)";
+  if (!/^[A-Z]{3}$/.test(draft.currency))
+    errors.currency = "Choose a currency (an ISO 4217 code such as EUR)";
   if (!draft.locale) errors.locale = "Choose a locale";
   if (Object.keys(errors).length > 0) return { ok: false, values: null, errors };
   return {

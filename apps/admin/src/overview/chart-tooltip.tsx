@@ -23,7 +23,11 @@ export function ChartTooltip({ row, currentLabel, comparisonLabel, formatFull }:
     {
       color: COMPARISON_CSS,
       dashed: true,
-      name: row.comparisonPeriod ? (row.partial ? `${row.comparisonPeriod}, same days` : row.comparisonPeriod) : "—",
+      name: row.comparisonPeriod
+        ? row.partial
+          ? `${row.comparisonPeriod}, same days`
+          : row.comparisonPeriod
+        : "—",
       range: comparisonLabel,
       value: formatFull(row.comparison),
     },

@@ -48,7 +48,8 @@ export function MetricPicker({ catalog, shown, custom, departmentName }: Props) 
       <Modal opened={opened} onClose={() => setOpened(false)} title="Metrics on your overview" size="lg">
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            The cards and trends show these metrics, in this order, for you only. {custom ? "" : "You see your role's default now."}
+            The cards and trends show these metrics, in this order, for you only.{" "}
+            {custom ? "" : "You see your role's default now."}
           </Text>
           <MultiSelect
             label="Metrics"
@@ -59,7 +60,13 @@ export function MetricPicker({ catalog, shown, custom, departmentName }: Props) 
             maxValues={MAX_METRICS}
             searchable
             hidePickedOptions
-            error={empty ? "Choose at least one metric" : save.error ? "Could not save the choice; try again." : undefined}
+            error={
+              empty
+                ? "Choose at least one metric"
+                : save.error
+                  ? "Could not save the choice; try again."
+                  : undefined
+            }
             comboboxProps={{ shadow: "md" }}
             data-testid="metric-picker"
           />

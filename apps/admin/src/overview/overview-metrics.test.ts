@@ -12,7 +12,9 @@ const CATALOG: (CatalogMetric & { name: string })[] = [
 
 describe("the overview's metrics", () => {
   it("opens a department head's overview on their department's home metrics", () => {
-    expect(defaultMetricKeys({ role: "department_head", department: "quality" }, CATALOG)).toEqual(["defect_rate"]);
+    expect(defaultMetricKeys({ role: "department_head", department: "quality" }, CATALOG)).toEqual([
+      "defect_rate",
+    ]);
     expect(defaultMetricKeys({ role: "department_head", department: "customer_service" }, CATALOG)).toEqual([
       "complaints",
       "csat",

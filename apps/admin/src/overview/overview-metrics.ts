@@ -36,7 +36,10 @@ export function chartKind(unit: Unit): ChartKind {
 }
 
 /** The metrics a user sees before choosing their own. */
-export function defaultMetricKeys(user: { role: Role; department: string | null }, catalog: readonly CatalogMetric[]): string[] {
+export function defaultMetricKeys(
+  user: { role: Role; department: string | null },
+  catalog: readonly CatalogMetric[],
+): string[] {
   if (user.role === "department_head" && user.department) {
     const home = catalog.filter((m) => m.department === user.department).map((m) => m.key);
     if (home.length > 0) return home.slice(0, MAX_HOME_METRICS);

@@ -8,7 +8,12 @@ export const MAX_OVERVIEW_METRICS = 12;
 const OVERVIEW_METRICS = "overview.metrics";
 
 const metricKeys = z
-  .array(z.string().max(64).refine((key) => getMetric(key) !== undefined, "is not a metric of the catalog (GET /metrics)"))
+  .array(
+    z
+      .string()
+      .max(64)
+      .refine((key) => getMetric(key) !== undefined, "is not a metric of the catalog (GET /metrics)"),
+  )
   .min(1, "must name at least one metric")
   .max(MAX_OVERVIEW_METRICS, `must name at most ${MAX_OVERVIEW_METRICS} metrics`)
   .refine((keys) => new Set(keys).size === keys.length, "must not name a metric twice");
@@ -32,7 +37,14 @@ function overviewMetricsOf(value: unknown): string[] | null {
  */
 export const preferencesRouter = router({
   get: protectedProcedure
-    .meta({ openapi: { method: "GET", path: "/me/preferences", tags: ["users"], summary: "The signed-in user's preferences" } })
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/me/preferences",
+        tags: ["users"],
+        summary: "The signed-in user's preferences",
+      },
+    })
     .input(z.void())
     .output(preferences)
     .query(async ({ ctx }): Promise<Preferences> => {
@@ -42,12 +54,18 @@ export const preferencesRouter = router({
 
   update: protectedProcedure
     .meta({
-      openapi: { method: "PATCH", path: "/me/preferences", tags: ["users"], summary: "Change the signed-in user's preferences" },
+      openapi: {
+        method: "PATCH",
+        path: "/me/preferences",
+        tags: ["users"],
+        summary: "Change the signed-in user's preferences",
+      },
     })
     .input(z.object({ overviewMetrics: metricKeys.nullable().optional() }))
     .output(preferences)
     .mutation(async ({ ctx, input }): Promise<Preferences> => {
-      if (input.overviewMetrics !== undefined) await writePreference(ctx.db, ctx.user.id, OVERVIEW_METRICS, input.overviewMetrics);
+      if (input.overviewMetrics !== undefined)
+        await writePreference(ctx.db, ctx.user.id, OVERVIEW_METRICS, input.overviewMetrics);
       const stored = await readPreferences(ctx.db, ctx.user.id);
       return { overviewMetrics: overviewMetricsOf(stored.get(OVERVIEW_METRICS)) };
     }),

@@ -19,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { Fragment, useState } from "react";
 import { useSession } from "../auth/session-context";
-import { formErrors } from "../lib/field-errors";
+import { planErrorText } from "./plan-errors";
 import { departmentName } from "../lib/roles";
 import { trpc } from "../lib/trpc";
 import { StatusBadge } from "../goals/status-badge";
@@ -67,7 +67,7 @@ export function MilestonesTable({ initiative, departments }: Props) {
   const [editing, setEditing] = useState<number | "new" | null>(null);
   const [draft, setDraft] = useState<MilestoneDraft>(emptyMilestone(initiative.ownerDepartment));
   const update = usePlanUpdate(initiative, () => setEditing(null));
-  const errors = formErrors(update.error, ["milestones"]);
+  const problem = planErrorText(update.error);
   const warnings = new Map(initiative.warnings.map((w) => [w.milestoneId, w.days]));
   const options = initiative.departments.map((d) => ({ value: d, label: departmentName(d, departments) }));
 
@@ -172,11 +172,11 @@ export function MilestonesTable({ initiative, departments }: Props) {
           </Button>
         )}
       </Group>
-      {errors.general || errors.fields.milestones ? (
+      {problem && (
         <Alert color="red" variant="light" mb="sm" role="alert">
-          {errors.fields.milestones ?? errors.general}
+          {problem}
         </Alert>
-      ) : null}
+      )}
       <Table.ScrollContainer minWidth={760}>
         <Table data-testid="milestones-table" aria-label="Milestones">
           <Table.Thead>
@@ -268,7 +268,7 @@ export function BudgetSection({ initiative, departments }: Props) {
   const editable = initiative.actions.includes("plan");
   const [lines, setLines] = useState<LineDraft[] | null>(null);
   const update = usePlanUpdate(initiative, () => setLines(null));
-  const errors = formErrors(update.error, ["budget"]);
+  const problem = planErrorText(update.error);
   const money = (amount: string) => formatMoney(amount, settings.locale, settings.currency);
   const options = initiative.departments.map((d) => ({ value: d, label: departmentName(d, departments) }));
   const budget = initiative.budget;
@@ -307,11 +307,11 @@ export function BudgetSection({ initiative, departments }: Props) {
           </Button>
         )}
       </Group>
-      {errors.general || errors.fields.budget ? (
+      {problem && (
         <Alert color="red" variant="light" mb="sm" role="alert">
-          {errors.fields.budget ?? errors.general}
+          {problem}
         </Alert>
-      ) : null}
+      )}
       <Table data-testid="budget-table" aria-label="Budget lines">
         <Table.Thead>
           <Table.Tr>
@@ -473,7 +473,7 @@ export function LinkedGoals({ initiative, departments }: Props) {
   const [baseline, setBaseline] = useState<number | string>("");
   const [target, setTarget] = useState<number | string>("");
   const update = usePlanUpdate(initiative, () => setAdding(false));
-  const errors = formErrors(update.error, ["goals"]);
+  const problem = planErrorText(update.error);
   const goals = useQuery({ ...trpc.goals.list.queryOptions({ state: "active" }), enabled: adding });
   const linked = initiative.goals.map((g) => ({ goalId: g.goalId, baseline: g.baseline, target: g.target }));
   const fmt = (value: number | null, unit: string) =>
@@ -510,7 +510,7 @@ export function LinkedGoals({ initiative, departments }: Props) {
               }))}
             value={goalId}
             onChange={setGoalId}
-            error={errors.fields.goals}
+            error={problem}
           />
           <NumberInput label="Baseline" value={baseline} onChange={setBaseline} w={120} />
           <NumberInput label="Target" value={target} onChange={setTarget} w={120} />

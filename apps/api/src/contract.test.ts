@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, createSession, createUser, findUserByEmail } from "@retain/access";
+import { TEXT_PATTERN } from "@retain/validation";
 import { startApp, type RunningApp } from "./app";
 import { DocumentChecker, type DocumentedOperation } from "./contract-support";
 import { openApiDocument } from "./http/openapi";
@@ -157,6 +158,33 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
     });
     const problems = await lintFromString({ source: JSON.stringify(built), absoluteRef: "openapi.json", config });
     expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? "?"}`)).toEqual([]);
+  });
+
+  it("documents the text rule on every free string an operation takes (body, query, path, batch items)", () => {
+    const unruled: string[] = [];
+    const visit = (node: unknown, where: string, seen: Set<unknown>) => {
+      const schema = checker.resolve<JsonSchema | undefined>(node);
+      if (!schema || typeof schema !== "object" || seen.has(schema)) return;
+      seen.add(schema);
+      const free = typesOf(schema).includes("string") && !("const" in schema) && !Array.isArray(schema.enum);
+      const formatted = typeof schema.format === "string";
+      if (free && !formatted && !patternsOf(schema).some((p) => p.source === TEXT_PATTERN.source) && !schema.anyOf && !schema.oneOf) {
+        unruled.push(where);
+      }
+      for (const [key, value] of Object.entries(schema.properties ?? {})) visit(value, `${where}.${key}`, seen);
+      if (schema.items) visit(schema.items, `${where}[]`, seen);
+      if (schema.additionalProperties && typeof schema.additionalProperties === "object") visit(schema.additionalProperties, `${where}.*`, seen);
+      for (const key of ["anyOf", "oneOf", "allOf"] as const) {
+        for (const [i, option] of ((schema[key] as unknown[] | undefined) ?? []).entries()) visit(option, `${where}/${key}${i}`, seen);
+      }
+    };
+    for (const operation of checker.operations) {
+      const name = `${operation.method} ${operation.template}`;
+      for (const parameter of parametersOf(operation)) visit(parameter.schema, `${name} ${parameter.in} ${parameter.name}`, new Set());
+      const body = bodySchemaOf(operation);
+      if (body) visit(body, `${name} body`, new Set());
+    }
+    expect(unruled).toEqual([]);
   });
 
   it("holds answers to the document (an undeclared status or a wrong body is caught)", () => {

@@ -23,7 +23,7 @@ const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** Documented as the JSON Schema `pattern` of every text field (tab, LF and CR allowed). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const TEXT_PATTERN = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+export const TEXT_PATTERN = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
 /** The rule a string breaks, or null when it may be stored as it is. */
 export function textProblem(value: string): string | null {

@@ -32,8 +32,7 @@ export function isRealDateTime(value: string): boolean {
 }
 
 /** A timestamp with an explicit zone (`Z` or an offset); none is rejected, never guessed. */
-export const zonedTimestamp = z
-  .string()
+export const zonedTimestamp = text()
   .regex(ISO_WITH_ZONE, "must be an ISO-8601 timestamp with Z or an offset, e.g. 2026-01-05T09:30:00+01:00")
   .refine(isRealDateTime, "is not a real date and time");
 
@@ -83,8 +82,7 @@ export const customerInput = z.strictObject({
   accountManager: email.nullish(),
   referredBy: text().trim().min(1).max(254).nullish(),
   specialty: optionalText(100),
-  createdAt: z
-    .string()
+  createdAt: text()
     .regex(ISO_DATE_OR_TIMESTAMP, "must be an ISO date (2026-01-05) or timestamp")
     .refine(isRealDateTime, "is not a real date")
     .nullish(),
@@ -97,8 +95,7 @@ const eventBase = {
   source: text().min(1).max(128).optional(),
   customerId: text().regex(CUSTOMER_ID, "must be 1–128 characters of A-Za-z0-9._:-").optional(),
   occurredAt: zonedTimestamp,
-  department: z
-    .string()
+  department: text()
     .regex(/^[a-z][a-z0-9_]{0,39}$/, "must be a department key")
     .optional(),
   accountManager: email.optional(),

@@ -31,6 +31,20 @@ export function sortRows(rows: readonly Row[], key: SortKey, dir: SortDir): Row[
   });
 }
 
+/** A goal's metric over its period split by customer or account manager, with the goal's scope and filter. */
+export function useBreakdown(goal: ScorecardGoal, period: GoalPeriodRange, by: BreakdownBy) {
+  return useQuery(
+    trpc.breakdown.metric.queryOptions({
+      key: goal.metric,
+      from: period.from,
+      to: period.to,
+      by,
+      limit: 100,
+      ...goalFilter(goal),
+    }),
+  );
+}
+
 type Props = {
   goal: ScorecardGoal;
   period: GoalPeriodRange;
@@ -45,16 +59,7 @@ type Props = {
 /** What makes up a goal's actual: its customers or account managers with their share. */
 export function BreakdownTable({ goal, period, metricName, by, sort, dir, selected, onChange }: Props) {
   const { settings } = useSession();
-  const breakdown = useQuery(
-    trpc.breakdown.metric.queryOptions({
-      key: goal.metric,
-      from: period.from,
-      to: period.to,
-      by,
-      limit: 100,
-      ...goalFilter(goal),
-    }),
-  );
+  const breakdown = useBreakdown(goal, period, by);
   const unit = goal.unit as Unit;
   const rows = breakdown.data ? sortRows(breakdown.data.rows, sort, dir) : [];
   const header = (key: SortKey, label: string, align: "left" | "right" = "right") => {

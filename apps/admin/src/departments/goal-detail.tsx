@@ -1,11 +1,11 @@
-import { CloseButton, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { CloseButton, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconBulb } from "@tabler/icons-react";
 import { useSession } from "../auth/session-context";
 import { formatValue, type Unit } from "../lib/format";
 import { periodDays, type GoalPeriodRange } from "../goals/goal-period";
 import { whatItTakes } from "../goals/goal-rules";
 import { StatusBadge } from "../goals/status-badge";
-import { BreakdownTable, type BreakdownBy, type SortDir, type SortKey } from "./breakdown-table";
+import { BreakdownTable, useBreakdown, type BreakdownBy, type SortDir, type SortKey } from "./breakdown-table";
 import { EventsTable } from "./events-table";
 import { goalFilter, GoalTrend } from "./goal-trend";
 import type { ScorecardGoal } from "./types";
@@ -50,6 +50,8 @@ export function GoalDetail({ goal, period, metricName, additive, drill, onDrill,
       )
     : null;
   const fmt = (value: number | null) => formatValue(value, unit, settings);
+  const breakdown = useBreakdown(goal, period, drill.by);
+  const who = breakdown.data?.rows.find((r) => r.key === drill.row)?.name ?? drill.row;
   const filter = goalFilter(goal);
   const rowFilter =
     drill.row === null
@@ -87,7 +89,7 @@ export function GoalDetail({ goal, period, metricName, additive, drill, onDrill,
           </Group>
         )}
         <GoalTrend goal={goal} period={period.label} metricName={metricName} />
-        <SimpleGrid cols={{ base: 1, lg: drill.row ? 2 : 1 }} spacing="md">
+        <Stack gap="md">
           <BreakdownTable
             goal={goal}
             period={period}
@@ -101,13 +103,13 @@ export function GoalDetail({ goal, period, metricName, additive, drill, onDrill,
           {rowFilter && drill.row && (
             <EventsTable
               filter={rowFilter}
-              who={drill.row}
+              who={who ?? drill.row}
               period={period}
               cursor={drill.cursor}
               onPage={(cursor) => onDrill({ cursor }, true)}
             />
           )}
-        </SimpleGrid>
+        </Stack>
       </Stack>
     </Paper>
   );

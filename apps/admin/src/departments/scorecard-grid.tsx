@@ -19,7 +19,7 @@ const sameRead = (a: ScorecardGoal, b: ScorecardGoal) =>
 /** The balanced scorecard: a card per perspective, a row per goal. */
 export function ScorecardGrid({ goals, previous, selected, onSelect }: Props) {
   return (
-    <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md" data-testid="scorecard-grid">
+    <SimpleGrid cols={1} spacing="md" data-testid="scorecard-grid">
       {PERSPECTIVES.map((perspective) => (
         <PerspectiveCard
           key={perspective}
@@ -58,7 +58,7 @@ function PerspectiveCard({
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Goal</Table.Th>
-                <Table.Th w="28%">Actual against target</Table.Th>
+                <Table.Th w="32%">Actual against target</Table.Th>
                 <Table.Th ta="right">Forecast</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th ta="right">Weight</Table.Th>

@@ -36,7 +36,7 @@ export function CopyGoals({ opened, onClose, from, department, departmentLabel, 
     options.unshift({ group: "Next", items: [{ value: next, label: goalPeriodName(next, settings.locale, today) }] });
   }
   return (
-    <Modal opened={opened} onClose={onClose} title="Copy goals to another period">
+    <Modal opened={opened} onClose={onClose} title="Copy goals to another period" closeButtonProps={{ "aria-label": "Close" }}>
       <Stack gap="sm">
         <Text size="sm">
           Every active goal of {departmentLabel} in {goalPeriodName(from, settings.locale, today)} again, with the same

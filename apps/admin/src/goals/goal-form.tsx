@@ -91,7 +91,7 @@ export function GoalForm({ opened, onClose, departments, catalog, department, pe
     });
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="New goal" size="lg">
+    <Modal opened={opened} onClose={onClose} title="New goal" closeButtonProps={{ "aria-label": "Close" }} size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -173,6 +173,7 @@ export function GoalsPage() {
           onCreated={(goal) => {
             setCreating(false);
             notifications.show({
+              closeButtonProps: { "aria-label": "Dismiss" },
               color: goal.state === "proposed" ? "violet" : "green",
               message: goal.state === "proposed" ? "Goal proposed: an administrator accepts or declines it." : "Goal created.",
             });
@@ -200,11 +201,11 @@ function ProposalsQueue({ department, nameOf }: { department: string | undefined
   const queryClient = useQueryClient();
   const proposals = useQuery(trpc.goals.list.queryOptions({ ...(department ? { department } : {}), state: "proposed" }));
   const done = (verb: string) => async (goal: GoalListItem) => {
-    notifications.show({ color: "green", message: `${goal.title}: ${verb}.` });
+    notifications.show({ color: "green", message: `${goal.title}: ${verb}.`, closeButtonProps: { "aria-label": "Dismiss" } });
     await queryClient.invalidateQueries({ queryKey: trpc.goals.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.scorecards.pathKey() });
   };
-  const fail = (error: unknown) => notifications.show({ color: "red", message: errorMessage(error) });
+  const fail = (error: unknown) => notifications.show({ color: "red", message: errorMessage(error), closeButtonProps: { "aria-label": "Dismiss" } });
   const accept = useMutation(trpc.goals.accept.mutationOptions({ onSuccess: done("accepted, it counts now"), onError: fail }));
   const decline = useMutation(trpc.goals.decline.mutationOptions({ onSuccess: done("declined and archived"), onError: fail }));
   const list = proposals.data?.goals ?? [];

@@ -1,6 +1,8 @@
 import { router } from "./trpc";
 import { apiKeysRouter, auditRouter } from "./router/admin";
+import { accountManagersRouter, assignmentsRouter } from "./router/account-managers";
 import { authRouter } from "./router/auth";
+import { customersRouter } from "./router/customers";
 import { departmentsRouter } from "./router/departments";
 import { breakdownRouter, eventsRouter } from "./router/drill-down";
 import { goalsRouter, scorecardsRouter } from "./router/goals";
@@ -24,6 +26,9 @@ export const appRouter = router({
   goals: goalsRouter,
   scorecards: scorecardsRouter,
   initiatives: initiativesRouter,
+  customers: customersRouter,
+  accountManagers: accountManagersRouter,
+  assignments: assignmentsRouter,
   ingest: ingestRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,

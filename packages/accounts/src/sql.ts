@@ -23,6 +23,8 @@ export type CustomerScope = {
   /** Only customers served by this manager now (their segment is still ranked company-wide). */
   accountManagerId?: string;
   customerIds?: readonly string[];
+  /** Only customers with events attributed to this department (a department head's customers). */
+  department?: string;
 };
 
 const voids = sql`select distinct v.source, v.ref_id from events v where v.type = 'void' and v.ref_id is not null`;
@@ -32,6 +34,9 @@ const notVoided = (alias: string) =>
 function scopeCondition(scope: CustomerScope, alias: string): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (scope.accountManagerId !== undefined) parts.push(sql`${sql.ref(`${alias}.account_manager_id`)} = ${scope.accountManagerId}`);
+  if (scope.department !== undefined) {
+    parts.push(sql`exists (select 1 from events d where d.customer_id = ${sql.ref(`${alias}.id`)} and d.department = ${scope.department})`);
+  }
   if (scope.customerIds !== undefined) {
     parts.push(scope.customerIds.length === 0 ? sql`false` : sql`${sql.ref(`${alias}.id`)} in (${sql.join(scope.customerIds)})`);
   }

@@ -107,6 +107,24 @@ export interface CustomerCreditPoliciesTable {
   payments: number;
 }
 
+/** A customer's §8 standing as of `customer_standings_state.as_of`. */
+export interface CustomerStandingsTable {
+  customer_id: string;
+  segment: "top" | "big" | "medium" | "small" | "inactive" | "prospect";
+  revenue: Decimal;
+  credit_policy: CreditPolicyValue;
+  record: PaymentRecordValue;
+  on_time_rate: Decimal | null;
+  payments: number;
+}
+
+export interface CustomerStandingsStateTable {
+  id: number;
+  stamp: string;
+  as_of: ColumnType<string, string, string>;
+  computed_at: GeneratedTimestamp;
+}
+
 export interface EventsTable {
   customer_id: string;
   source: string;
@@ -342,6 +360,8 @@ export interface Database {
   customer_tier_changes: CustomerTierChangesTable;
   customer_assignments: CustomerAssignmentsTable;
   customer_credit_policies: CustomerCreditPoliciesTable;
+  customer_standings: CustomerStandingsTable;
+  customer_standings_state: CustomerStandingsStateTable;
   events: EventsTable;
   goals: GoalsTable;
   rollup_daily: RollupDailyTable;

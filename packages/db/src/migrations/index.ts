@@ -10,6 +10,7 @@ import * as m120401 from "./2026_12_04_0101_goal_state";
 import * as m120402 from "./2026_12_04_0201_user_preferences";
 import * as m120403 from "./2026_12_04_0301_roadmaps";
 import * as m120404 from "./2026_12_04_0401_accounts";
+import * as m120405 from "./2026_12_04_0402_customer_standings";
 
 // Static provider: works the same from source, in tests and in bundles.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_0201_user_preferences": m120402,
   "2026_12_04_0301_roadmaps": m120403,
   "2026_12_04_0401_accounts": m120404,
+  "2026_12_04_0402_customer_standings": m120405,
 };

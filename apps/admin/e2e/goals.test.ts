@@ -18,6 +18,7 @@ const DOCS_SCREENSHOTS = fileURLToPath(new URL("../../../docs/screenshots/", imp
 const DEPARTMENT = "sales";
 const TITLE = `Orders from returning customers ${Date.now().toString(36)}`;
 const TARGET = 40;
+const PROPOSED = `Visits to key accounts ${Date.now().toString(36)}`;
 
 type DemoUser = { email: string; role: string; department: string | null; active: boolean };
 type ScorecardGoalJson = { id: string; title: string; actual: number | null; metric: string };
@@ -287,6 +288,51 @@ describe.runIf(browserTestsEnabled("goals and scorecards in Chromium"))("goals a
     expect(text).toContain(TITLE);
     expect(text).not.toContain("My department");
     await page.emulateMedia({ media: "screen" });
+  });
+
+  it("makes a head's new goal a proposal, which the admin accepts from the queue", async () => {
+    const headPage = (await contexts[1]!.pages())[0]!;
+    await headPage.goto(`${app!.url}/goals?period=${quarter.label}`);
+    await headPage.getByTestId("goals-table").waitFor();
+    await headPage.getByTestId("new-goal").click();
+    const dialog = headPage.getByRole("dialog", { name: "New goal" });
+    await dialog.getByTestId("goal-metric").click();
+    await dialog.getByTestId("goal-metric").fill("Orders");
+    await headPage.getByRole("option", { name: "Orders", exact: true }).click();
+    await dialog.getByTestId("goal-target").fill("25");
+    await dialog.getByTestId("goal-title").fill(PROPOSED);
+    await dialog.getByRole("button", { name: "Propose goal" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const mine = headPage.locator(`[data-testid=managed-goal][data-title="${PROPOSED}"]`);
+    expect(await mine.getByTestId("goal-state").textContent()).toBe("Proposed");
+    await headPage.getByTestId("proposal").filter({ hasText: PROPOSED }).getByText("Waiting for an administrator").waitFor();
+
+    const adminPage = (await contexts[0]!.pages())[0]!;
+    await adminPage.goto(`${app!.url}/goals?department=${DEPARTMENT}&period=${quarter.label}`);
+    await adminPage.getByRole("button", { name: `Accept ${PROPOSED}` }).click();
+    const accepted = adminPage.locator(`[data-testid=managed-goal][data-title="${PROPOSED}"]`);
+    await expect.poll(() => accepted.getByTestId("goal-state").textContent()).toBe("Active");
+    const listed = await api<{ goals: { title: string; state: string }[] }>(
+      `/goals?department=${DEPARTMENT}&period=${quarter.label}`,
+      headToken,
+    );
+    expect(listed.goals.find((g) => g.title === PROPOSED)?.state).toBe("active");
+  });
+
+  it("prints the bill of rights on one page", async () => {
+    const page = (await contexts[0]!.pages())[0]!;
+    await page.goto(`${app!.url}/bill-of-rights?period=${quarter.label}`);
+    const first = page.getByTestId("promise").first();
+    await first.waitFor();
+    const promise = (await first.locator("p").first().textContent())?.trim() ?? "";
+    expect(promise.length).toBeGreaterThan(5);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    await page.emulateMedia({ media: "screen" });
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: true, isEvalSupported: false }).promise;
+    expect(doc.numPages).toBe(1);
+    expect((await pdfText(new Uint8Array(pdf))).replace(/\s+/g, " ")).toContain(promise);
   });
 
   it("logged no console error and no uncaught exception", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@retain/validation";
 import { readPreferences, writePreference } from "@retain/access";
 import { getMetric } from "@retain/metrics";
 import { protectedProcedure, router } from "../trpc";
@@ -9,8 +10,7 @@ const OVERVIEW_METRICS = "overview.metrics";
 
 const metricKeys = z
   .array(
-    z
-      .string()
+    text()
       .max(64)
       .refine((key) => getMetric(key) !== undefined, "is not a metric of the catalog (GET /metrics)"),
   )

@@ -113,23 +113,33 @@ export function eventShare(options: {
  * Mean hours from an event of `openedType` to its first `resolvedType` event (refId = its id,
  * same source, same customer), for first resolutions in the period. Filters apply to the
  * resolution; a later resolution of an already resolved event counts nowhere.
+ * Reads the resolutions of the period only: each finds its opening event by the primary key, and is
+ * the first when no live resolution of the same event came before the period (earlier ones inside
+ * the period are ordered out by `distinct on`).
  */
 export function meanHoursToResolution(openedType: string, resolvedType: string): Compute {
   return async (ctx) => {
+    const live = (alias: string) =>
+      sql`not exists (select 1 from events v where v.type = 'void' and v.source = ${sql.ref(`${alias}.source`)} and v.ref_id = ${sql.ref(`${alias}.id`)})`;
     const { rows } = await sql<{ bucket: string; seconds: SqlNumber; n: number }>`
-      with opened as (${liveEvents(ctx, [openedType], { range: {}, scoped: false })}),
-      resolved as (${liveEvents(ctx, [resolvedType], { range: { to: ctx.end }, scoped: false })}),
+      with resolved as (${liveEvents(ctx, [resolvedType], { scoped: false })}),
       first_resolution as (
         select distinct on (r.customer_id, r.source, r.ref_id)
           r.occurred_at, r.department, r.account_manager_id, r.customer_id,
           extract(epoch from r.occurred_at - o.occurred_at) as seconds
         from resolved r
-        join opened o on o.customer_id = r.customer_id and o.source = r.source and o.id = r.ref_id
+        join events o on o.customer_id = r.customer_id and o.source = r.source and o.id = r.ref_id
+        where o.type = ${openedType} and ${live("o")}
+          and not exists (
+            select 1 from events p
+            where p.customer_id = r.customer_id and p.source = r.source and p.ref_id = r.ref_id
+              and p.type = ${resolvedType} and p.occurred_at < ${ctx.start} and ${live("p")}
+          )
         order by r.customer_id, r.source, r.ref_id, r.occurred_at, r.seq
       )
       select ${periodBucket(ctx, sql`f.occurred_at`)} as bucket, sum(f.seconds) as seconds, count(*) as n
       from first_resolution f
-      where ${and([sql`f.occurred_at >= ${ctx.start}`, ...scopeConditions(ctx.scope, "f")])}
+      where ${and(scopeConditions(ctx.scope, "f"))}
       group by bucket`.execute(ctx.db);
     return byPeriod(ctx, rows, (r) => ratio(r.seconds, r.n * 3600));
   };

@@ -208,9 +208,19 @@ describe.runIf(browserTestsEnabled("every page in Chromium"))("every page, every
   }
 
   async function choosePreset(page: Page, label: string) {
-    await page.getByRole("combobox", { name: "Period" }).click();
-    await page.getByRole("option", { name: label, exact: true }).click();
-    await expect.poll(() => page.getByRole("combobox", { name: "Period" }).inputValue()).toBe(label);
+    const period = page.getByRole("combobox", { name: "Period" });
+    // On a busy machine a click can land while the list is still opening; try again, a few times.
+    for (let attempt = 1; ; attempt += 1) {
+      await period.click();
+      await page.getByRole("option", { name: label, exact: true }).click();
+      try {
+        await expect.poll(() => period.inputValue(), { timeout: 5_000 }).toBe(label);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await page.keyboard.press("Escape");
+      }
+    }
     await settled(page);
   }
 

@@ -127,7 +127,7 @@ export function GoalsPage() {
           />
         ) : (
           // Focusable, so a keyboard can scroll the table sideways on a narrow screen.
-          <Table.ScrollContainer minWidth={900} tabIndex={0} aria-label="Goals table, scrolls sideways">
+          <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} aria-label="Goals table, scrolls sideways">
             <Table verticalSpacing="sm" highlightOnHover data-testid="goals-table">
               <Table.Thead>
                 <Table.Tr>

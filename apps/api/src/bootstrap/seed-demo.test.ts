@@ -27,11 +27,22 @@ describe("first start on an empty PGlite directory", () => {
     expect(departments.map((d) => d.key)).toEqual(
       ["customer_service", "hr", "marketing", "procurement", "production", "quality", "rnd", "sales"],
     );
+    const signIns = () =>
+      first.database.db.selectFrom("settings").select("value").where("key", "=", "demo_sign_ins").executeTakeFirst();
+    expect(JSON.stringify((await signIns())?.value)).toContain("kai.gruber@example.com");
+    // A demo seeded before the sign-in page listed its accounts gets the list on its next start.
+    await first.database.db.deleteFrom("settings").where("key", "=", "demo_sign_ins").execute();
     await first.close();
 
     const second = await startApp({ dataDir, port: 0, seed: "demo", demoScale: 0.02, adminPassword: "correct-horse-battery" });
     expect(second.seeded).toBeNull();
     expect(await counts(second)).toEqual(before);
+    const restored = await second.database.db
+      .selectFrom("settings")
+      .select("value")
+      .where("key", "=", "demo_sign_ins")
+      .executeTakeFirst();
+    expect(JSON.stringify(restored?.value)).toContain("kai.gruber@example.com");
     await second.close();
   });
 });

@@ -34,7 +34,17 @@ export async function seedDemo(
   options: { scale: number; today?: Date; onProgress?: (message: string) => void },
 ): Promise<SeedSummary | null> {
   const marker = await db.selectFrom("settings").select("key").where("key", "=", MARKER).executeTakeFirst();
-  if (marker) return null;
+  if (marker) {
+    // A demo seeded before the sign-in page listed its accounts: the people are the same at every
+    // scale, so a tiny demo names them.
+    const users = generateDemo({ scale: 0.01, today: options.today ?? new Date() }).users;
+    await db
+      .insertInto("settings")
+      .values({ key: DEMO_SIGN_INS, value: JSON.stringify(demoSignIns(users)) })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+    return null;
+  }
   const started = performance.now();
   const demo = generateDemo({ scale: options.scale, today: options.today ?? new Date() });
   const progress = options.onProgress ?? (() => undefined);

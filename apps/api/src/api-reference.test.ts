@@ -12,7 +12,12 @@ describe("the API reference at /api/v1/docs", () => {
   let url: string;
 
   beforeAll(async () => {
-    running = await startApp({ port: 0, seed: "none", adminPassword: "correct-horse-battery", logLevel: "silent" });
+    running = await startApp({
+      port: 0,
+      seed: "none",
+      adminPassword: "correct-horse-battery",
+      logLevel: "silent",
+    });
     url = running.url;
   });
   afterAll(async () => {
@@ -44,7 +49,13 @@ describe("the API reference at /api/v1/docs", () => {
   it("renders every operation of the document in Chromium with no console error and no request elsewhere", async () => {
     const browser: Browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -55,11 +66,14 @@ describe("the API reference at /api/v1/docs", () => {
       });
       page.on("pageerror", (error) => problems.push(error.message));
       page.on("request", (request) => {
-        if (!request.url().startsWith(url) && !request.url().startsWith("data:")) elsewhere.push(request.url());
+        if (!request.url().startsWith(url) && !request.url().startsWith("data:"))
+          elsewhere.push(request.url());
       });
       await page.goto(`${url}/api/v1/docs`);
       await page.waitForSelector(".opblock", { timeout: 20_000 });
-      const document = (await (await fetch(`${url}/api/v1/openapi.json`)).json()) as { paths: Record<string, object> };
+      const document = (await (await fetch(`${url}/api/v1/openapi.json`)).json()) as {
+        paths: Record<string, object>;
+      };
       const operations = Object.values(document.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
       expect(await page.locator(".opblock").count()).toBe(operations);
       expect(await page.locator(".info .title").innerText()).toContain("Retain API");

@@ -17,12 +17,15 @@ export type DocumentedOperation = {
 };
 
 const DOCUMENT_ID = "https://retain.invalid/api/v1/openapi.json";
-const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
 
 const FORMATS: Record<string, RegExp | ((value: string) => boolean)> = {
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  "date-time": (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)),
+  "date-time": (value) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value) &&
+    !Number.isNaN(Date.parse(value)),
   date: /^\d{4}-\d{2}-\d{2}$/,
 };
 
@@ -30,7 +33,12 @@ export class DocumentChecker {
   private readonly ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   private readonly compiled = new Map<string, ValidateFunction>();
   readonly operations: DocumentedOperation[];
-  private readonly matchers: { method: string; regex: RegExp; params: number; operation: DocumentedOperation }[];
+  private readonly matchers: {
+    method: string;
+    regex: RegExp;
+    params: number;
+    operation: DocumentedOperation;
+  }[];
 
   constructor(readonly document: OpenApiDocument) {
     for (const [name, format] of Object.entries(FORMATS)) this.ajv.addFormat(name, format);
@@ -45,7 +53,9 @@ export class DocumentChecker {
     );
     this.matchers = this.operations.map((operation) => ({
       method: operation.method,
-      regex: new RegExp(`^${operation.template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`),
+      regex: new RegExp(
+        `^${operation.template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`,
+      ),
       params: (operation.template.match(/\{/g) ?? []).length,
       operation,
     }));
@@ -68,10 +78,14 @@ export class DocumentChecker {
   resolve<T = unknown>(value: unknown): T {
     let current = value as { $ref?: string } | undefined;
     while (current && typeof current === "object" && typeof current.$ref === "string") {
-      const parts = current.$ref.replace(/^#\//, "").split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-      current = parts.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], this.document) as
-        | { $ref?: string }
-        | undefined;
+      const parts = current.$ref
+        .replace(/^#\//, "")
+        .split("/")
+        .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+      current = parts.reduce<unknown>(
+        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+        this.document,
+      ) as { $ref?: string } | undefined;
     }
     return current as T;
   }
@@ -88,7 +102,9 @@ export class DocumentChecker {
       : `${DOCUMENT_ID}#/${pointer("paths", operation.template, operation.method.toLowerCase(), "responses", status)}`;
     const resolved = this.resolve<{ content?: Record<string, unknown> }>(response);
     if (!resolved?.content?.["application/json"]) return undefined;
-    const validate = this.ajv.compile({ $ref: `${base}/${pointer("content", "application/json", "schema")}` });
+    const validate = this.ajv.compile({
+      $ref: `${base}/${pointer("content", "application/json", "schema")}`,
+    });
     this.compiled.set(key, validate);
     return validate;
   }
@@ -99,12 +115,16 @@ export class DocumentChecker {
     if (!operation) return [];
     const where = `${method} ${path.split("?")[0]} → ${status}`;
     if (!(String(status) in operation.operation.responses)) {
-      return [`${where}: status not declared for ${operation.method} ${operation.template} (declared: ${Object.keys(operation.operation.responses).join(", ")})`];
+      return [
+        `${where}: status not declared for ${operation.method} ${operation.template} (declared: ${Object.keys(operation.operation.responses).join(", ")})`,
+      ];
     }
     const validate = this.validatorFor(operation, String(status));
     if (!validate) return [];
     if (validate(body)) return [];
-    return (validate.errors ?? []).slice(0, 5).map((e) => `${where}: body${e.instancePath} ${e.message ?? "is invalid"} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${where}: body${e.instancePath} ${e.message ?? "is invalid"} ${JSON.stringify(e.params)}`);
   }
 }
 

@@ -112,7 +112,12 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
     // Resources the operations may change: a user of their own and an API key of their own.
     const target = await createUser(
       db,
-      { email: "contract.target@example.com", name: "Contract Target", password: "target-password", role: "viewer" },
+      {
+        email: "contract.target@example.com",
+        name: "Contract Target",
+        password: "target-password",
+        role: "viewer",
+      },
       admin,
     );
     const key = await createApiKey(db, admin, { name: "contract", scopes: ["read"] });
@@ -120,11 +125,20 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
     ids["api-keys"] = key.apiKey.id;
     readKey = (await createApiKey(db, admin, { name: "contract read", scopes: ["read"] })).key;
 
-    const metrics = (await (await fetch(`${url}/api/v1/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as {
+    const metrics = (await (
+      await fetch(`${url}/api/v1/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })
+    ).json()) as {
       key: string;
     }[];
-    const customer = (await db.selectFrom("customers").select("id").limit(1).executeTakeFirst()) ?? { id: "c-none" };
-    const manager = await db.selectFrom("users").select("email").where("role", "=", "account_manager").limit(1).executeTakeFirst();
+    const customer = (await db.selectFrom("customers").select("id").limit(1).executeTakeFirst()) ?? {
+      id: "c-none",
+    };
+    const manager = await db
+      .selectFrom("users")
+      .select("email")
+      .where("role", "=", "account_manager")
+      .limit(1)
+      .executeTakeFirst();
     Object.assign(known, {
       key: [metrics[0]?.key ?? "revenue"],
       metric: [metrics[0]?.key ?? "revenue"],
@@ -156,8 +170,14 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
       // /health and /auth/session answer no client error; that is their contract.
       rules: { "operation-4xx-response": "off" },
     });
-    const problems = await lintFromString({ source: JSON.stringify(built), absoluteRef: "openapi.json", config });
-    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? "?"}`)).toEqual([]);
+    const problems = await lintFromString({
+      source: JSON.stringify(built),
+      absoluteRef: "openapi.json",
+      config,
+    });
+    expect(
+      problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? "?"}`),
+    ).toEqual([]);
   });
 
   it("documents the text rule on every free string an operation takes (body, query, path, batch items)", () => {
@@ -168,19 +188,29 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
       seen.add(schema);
       const free = typesOf(schema).includes("string") && !("const" in schema) && !Array.isArray(schema.enum);
       const formatted = typeof schema.format === "string";
-      if (free && !formatted && !patternsOf(schema).some((p) => p.source === TEXT_PATTERN.source) && !schema.anyOf && !schema.oneOf) {
+      if (
+        free &&
+        !formatted &&
+        !patternsOf(schema).some((p) => p.source === TEXT_PATTERN.source) &&
+        !schema.anyOf &&
+        !schema.oneOf
+      ) {
         unruled.push(where);
       }
-      for (const [key, value] of Object.entries(schema.properties ?? {})) visit(value, `${where}.${key}`, seen);
+      for (const [key, value] of Object.entries(schema.properties ?? {}))
+        visit(value, `${where}.${key}`, seen);
       if (schema.items) visit(schema.items, `${where}[]`, seen);
-      if (schema.additionalProperties && typeof schema.additionalProperties === "object") visit(schema.additionalProperties, `${where}.*`, seen);
+      if (schema.additionalProperties && typeof schema.additionalProperties === "object")
+        visit(schema.additionalProperties, `${where}.*`, seen);
       for (const key of ["anyOf", "oneOf", "allOf"] as const) {
-        for (const [i, option] of ((schema[key] as unknown[] | undefined) ?? []).entries()) visit(option, `${where}/${key}${i}`, seen);
+        for (const [i, option] of ((schema[key] as unknown[] | undefined) ?? []).entries())
+          visit(option, `${where}/${key}${i}`, seen);
       }
     };
     for (const operation of checker.operations) {
       const name = `${operation.method} ${operation.template}`;
-      for (const parameter of parametersOf(operation)) visit(parameter.schema, `${name} ${parameter.in} ${parameter.name}`, new Set());
+      for (const parameter of parametersOf(operation))
+        visit(parameter.schema, `${name} ${parameter.in} ${parameter.name}`, new Set());
       const body = bodySchemaOf(operation);
       if (body) visit(body, `${name} body`, new Set());
     }
@@ -191,39 +221,56 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
     expect(checker.problemsOf("GET", "/api/v1/health", 200, { status: "ok" })).toEqual([]);
     expect(checker.problemsOf("GET", "/api/v1/health", 200, { status: "fine" })).not.toEqual([]);
     expect(checker.problemsOf("GET", "/api/v1/health", 418, null)).not.toEqual([]);
-    expect(checker.problemsOf("GET", "/api/v1/users/me", 401, { message: "no", code: "UNAUTHORIZED" })).not.toEqual([]);
+    expect(
+      checker.problemsOf("GET", "/api/v1/users/me", 401, { message: "no", code: "UNAUTHORIZED" }),
+    ).not.toEqual([]);
   });
 
-  it.each(checker.operations.map((o) => [`${o.method} ${o.template}`, o] as const))("%s", async (_name, operation) => {
-    const variants = variantsOf(operation, await listedIdFor(operation));
-    const failures: string[] = [];
-    for (const variant of variants) {
-      const answer = await send(operation, variant.request);
-      const label = `${variant.name} → ${answer.status}`;
-      const statuses = seen.get(operation.template + operation.method) ?? new Set();
-      statuses.add(answer.status);
-      seen.set(operation.template + operation.method, statuses);
-      if (answer.status >= 500) failures.push(`${label}: server error ${answer.text.slice(0, 200)}`);
-      failures.push(...checker.problemsOf(operation.method, answer.path, answer.status, answer.body).map((p) => `${label}: ${p}`));
-      if (answer.status >= 400) {
-        const body = answer.body as { error?: { code?: unknown; message?: unknown } } | null;
-        if (typeof body?.error?.code !== "string" || typeof body.error.message !== "string") {
-          failures.push(`${label}: not the error shape: ${answer.text.slice(0, 200)}`);
+  it.each(checker.operations.map((o) => [`${o.method} ${o.template}`, o] as const))(
+    "%s",
+    async (_name, operation) => {
+      const variants = variantsOf(operation, await listedIdFor(operation));
+      const failures: string[] = [];
+      for (const variant of variants) {
+        const answer = await send(operation, variant.request);
+        const label = `${variant.name} → ${answer.status}`;
+        const statuses = seen.get(operation.template + operation.method) ?? new Set();
+        statuses.add(answer.status);
+        seen.set(operation.template + operation.method, statuses);
+        if (answer.status >= 500) failures.push(`${label}: server error ${answer.text.slice(0, 200)}`);
+        failures.push(
+          ...checker
+            .problemsOf(operation.method, answer.path, answer.status, answer.body)
+            .map((p) => `${label}: ${p}`),
+        );
+        if (answer.status >= 400) {
+          const body = answer.body as { error?: { code?: unknown; message?: unknown } } | null;
+          if (typeof body?.error?.code !== "string" || typeof body.error.message !== "string") {
+            failures.push(`${label}: not the error shape: ${answer.text.slice(0, 200)}`);
+          }
+          const scrubbed = variant.injected
+            ? answer.text.split(JSON.stringify(variant.injected).slice(1, -1)).join("")
+            : answer.text;
+          for (const leak of LEAKS)
+            if (leak.test(scrubbed)) failures.push(`${label}: leaks ${leak}: ${answer.text.slice(0, 300)}`);
         }
-        const scrubbed = variant.injected ? answer.text.split(JSON.stringify(variant.injected).slice(1, -1)).join("") : answer.text;
-        for (const leak of LEAKS) if (leak.test(scrubbed)) failures.push(`${label}: leaks ${leak}: ${answer.text.slice(0, 300)}`);
+        if (
+          variant.name === "valid" &&
+          ![...successStatuses(operation), ...domainStatuses(operation)].includes(answer.status)
+        ) {
+          failures.push(`${label}: a request valid by the document is refused: ${answer.text.slice(0, 300)}`);
+        }
+        if (variant.name === "no token" && answer.status !== 401) failures.push(`${label}: expected 401`);
       }
-      if (variant.name === "valid" && ![...successStatuses(operation), ...domainStatuses(operation)].includes(answer.status)) {
-        failures.push(`${label}: a request valid by the document is refused: ${answer.text.slice(0, 300)}`);
-      }
-      if (variant.name === "no token" && answer.status !== 401) failures.push(`${label}: expected 401`);
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 
   it("reaches the domain on every operation: a success, or a conflict with the data", () => {
     const neverSucceeded = checker.operations
-      .filter((o) => ![...(seen.get(o.template + o.method) ?? [])].some((s) => (s >= 200 && s < 300) || s === 409))
+      .filter(
+        (o) => ![...(seen.get(o.template + o.method) ?? [])].some((s) => (s >= 200 && s < 300) || s === 409),
+      )
       .map((o) => `${o.method} ${o.template}`);
     expect(neverSucceeded).toEqual([]);
   });
@@ -250,14 +297,17 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
 
   async function send(operation: DocumentedOperation, request: Request) {
     let path = operation.template;
-    for (const [name, value] of Object.entries(request.path)) path = path.replace(`{${name}}`, pathSegment(String(value)));
+    for (const [name, value] of Object.entries(request.path))
+      path = path.replace(`{${name}}`, pathSegment(String(value)));
     const query = new URLSearchParams();
     for (const [name, value] of Object.entries(request.query)) {
       if (value !== undefined) query.append(name, typeof value === "string" ? value : JSON.stringify(value));
     }
     const search = query.size > 0 ? `?${query.toString()}` : "";
     const token =
-      request.token === null ? undefined : (request.token ?? (operation.template === "/auth/logout" ? await freshAdminToken() : adminToken));
+      request.token === null
+        ? undefined
+        : (request.token ?? (operation.template === "/auth/logout" ? await freshAdminToken() : adminToken));
     const hasBody = request.raw !== undefined || request.body !== undefined;
     const response = await fetch(`${url}/api/v1${path}${search}`, {
       method: operation.method,
@@ -281,11 +331,15 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
   }
 
   function parametersOf(operation: DocumentedOperation): Parameter[] {
-    return ((operation.operation.parameters as unknown[] | undefined) ?? []).map((p) => checker.resolve<Parameter>(p));
+    return ((operation.operation.parameters as unknown[] | undefined) ?? []).map((p) =>
+      checker.resolve<Parameter>(p),
+    );
   }
 
   function bodySchemaOf(operation: DocumentedOperation): JsonSchema | undefined {
-    const body = checker.resolve<{ content?: Record<string, { schema: JsonSchema }> } | undefined>(operation.operation.requestBody);
+    const body = checker.resolve<{ content?: Record<string, { schema: JsonSchema }> } | undefined>(
+      operation.operation.requestBody,
+    );
     return body?.content?.["application/json"]?.schema;
   }
 
@@ -297,12 +351,15 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
     if (!operation.template.includes("{id}")) return undefined;
     const resource = operation.template.split("/")[1] ?? "";
     if (ids[resource]) return ids[resource];
-    const response = await fetch(`${url}/api/v1/${resource}`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const response = await fetch(`${url}/api/v1/${resource}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
     if (!response.ok) return undefined;
     const listed = (await response.json()) as unknown;
     const items = Array.isArray(listed)
       ? listed
-      : (Object.values((listed ?? {}) as Record<string, unknown>).find(Array.isArray) as unknown[] | undefined);
+      : (Object.values((listed ?? {}) as Record<string, unknown>).find(Array.isArray) as
+          unknown[] | undefined);
     const id = (items?.[0] as { id?: unknown } | undefined)?.id;
     return id === undefined ? undefined : String(id);
   }
@@ -318,7 +375,8 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
       }
     }
     const schema = bodySchemaOf(operation);
-    if (schema) request.body = operation.template === "/auth/login" ? { ...ADMIN } : generate(schema, "(body)", full);
+    if (schema)
+      request.body = operation.template === "/auth/login" ? { ...ADMIN } : generate(schema, "(body)", full);
     return request;
   }
 
@@ -334,7 +392,10 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
       variants.push({ name: "an unknown token", request: { ...valid, token: `rs_${"x".repeat(43)}` } });
       variants.push({ name: "a read-only API key", request: { ...valid, token: readKey } });
     }
-    variants.push({ name: "an extra query parameter", request: { ...valid, query: { ...valid.query, unexpected: "x\u0000" } } });
+    variants.push({
+      name: "an extra query parameter",
+      request: { ...valid, query: { ...valid.query, unexpected: "x\u0000" } },
+    });
     for (const parameter of parametersOf(operation)) {
       const place = parameter.in;
       const set = (value: unknown) => ({ ...valid, [place]: { ...valid[place], [parameter.name]: value } });
@@ -346,12 +407,19 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
         variants.push({ name: `path ${parameter.name} unknown`, request: set(randomUUID()) });
         variants.push({ name: `path ${parameter.name} not an id`, request: set("does-not-exist") });
       }
-      for (const [name, value] of [...hostileStrings, ...generatedStrings.map((s, i) => [`generated ${i}`, s] as [string, string])]) {
+      for (const [name, value] of [
+        ...hostileStrings,
+        ...generatedStrings.map((s, i) => [`generated ${i}`, s] as [string, string]),
+      ]) {
         if (parameter.in === "path" && value === "") continue; // an empty segment is another route
         variants.push({ name: `${place} ${parameter.name} ${name}`, request: set(value), injected: value });
       }
-      variants.push({ name: `${place} ${parameter.name} huge`, request: set("x".repeat(parameter.in === "path" ? 4_000 : 6_000)) });
-      if (typesOf(parameter.schema).includes("string")) variants.push({ name: `${place} ${parameter.name} a number`, request: set(12345) });
+      variants.push({
+        name: `${place} ${parameter.name} huge`,
+        request: set("x".repeat(parameter.in === "path" ? 4_000 : 6_000)),
+      });
+      if (typesOf(parameter.schema).includes("string"))
+        variants.push({ name: `${place} ${parameter.name} a number`, request: set(12345) });
       else variants.push({ name: `${place} ${parameter.name} a word`, request: set("not-a-number") });
     }
     const schema = bodySchemaOf(operation);
@@ -364,8 +432,14 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
       variants.push({ name: "body empty object", request: { ...valid, body: {} } });
       variants.push({ name: "body not JSON", request: { ...valid, body: undefined, raw: "{not json" } });
       variants.push({ name: "body empty", request: { ...valid, body: undefined, raw: "" } });
-      variants.push({ name: "body as text/xml", request: { ...valid, body: undefined, raw: "<x/>", contentType: "text/xml" } });
-      variants.push({ name: "body as text/plain", request: { ...valid, body: undefined, raw: JSON.stringify(body), contentType: "text/plain" } });
+      variants.push({
+        name: "body as text/xml",
+        request: { ...valid, body: undefined, raw: "<x/>", contentType: "text/xml" },
+      });
+      variants.push({
+        name: "body as text/plain",
+        request: { ...valid, body: undefined, raw: JSON.stringify(body), contentType: "text/plain" },
+      });
       variants.push({ name: "an extra field", request: withField("unexpectedField", "x") });
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
         if (schema.required?.includes(name)) {
@@ -381,7 +455,10 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
         if (items && Array.isArray(body[name]) && (body[name] as unknown[]).length > 0) {
           // Batches: the strings of one item made hostile; the rest of the item stays valid.
           const item = (body[name] as unknown[])[0] as Record<string, unknown>;
-          variants.push({ name: `body ${name} with a bare value`, request: withField(name, [item, 7, "x", null]) });
+          variants.push({
+            name: `body ${name} with a bare value`,
+            request: withField(name, [item, 7, "x", null]),
+          });
           for (const field of Object.keys(item)) {
             for (const [label, value] of hostileStrings) {
               variants.push({
@@ -397,7 +474,10 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
           });
           continue;
         }
-        for (const [label, value] of [...hostileStrings, ...generatedStrings.map((s, i) => [`generated ${i}`, s] as [string, string])]) {
+        for (const [label, value] of [
+          ...hostileStrings,
+          ...generatedStrings.map((s, i) => [`generated ${i}`, s] as [string, string]),
+        ]) {
           variants.push({ name: `body ${name} ${label}`, request: withField(name, value), injected: value });
         }
         variants.push({ name: `body ${name} huge`, request: withField(name, "x".repeat(100_000)) });
@@ -429,7 +509,9 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
     // A documented example is the way to show a rule a schema cannot express (a real period, a zone…).
     const example = Array.isArray(schema.examples) ? schema.examples[0] : schema.example;
     if (example !== undefined) return example;
-    const real = typesOf(schema).includes("string") ? known[name]?.find((value) => fitsString(schema, value)) : undefined;
+    const real = typesOf(schema).includes("string")
+      ? known[name]?.find((value) => fitsString(schema, value))
+      : undefined;
     if (real !== undefined) return real;
     if ("const" in schema) return schema.const;
     if (Array.isArray(schema.enum)) return schema.enum[0];
@@ -454,7 +536,9 @@ describe("the REST contract: every operation of the OpenAPI document", () => {
       }
       case "integer":
       case "number": {
-        const min = Number(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? Number(schema.exclusiveMinimum) + 1 : 1));
+        const min = Number(
+          schema.minimum ?? (schema.exclusiveMinimum !== undefined ? Number(schema.exclusiveMinimum) + 1 : 1),
+        );
         const max = Number(schema.maximum ?? min + 100);
         return Math.min(max, min + (counter % 7));
       }

@@ -8,7 +8,8 @@ describe.each(testDialects())("REST inputs on $kind", (dialect) => {
   let database: TestDatabase;
   let running: RunningApp;
   let token: string;
-  const call = (method: string, path: string, body?: unknown) => restCall(running.url, method, path, { token, body });
+  const call = (method: string, path: string, body?: unknown) =>
+    restCall(running.url, method, path, { token, body });
 
   beforeAll(async () => {
     database = await dialect.create();
@@ -20,17 +21,30 @@ describe.each(testDialects())("REST inputs on $kind", (dialect) => {
   });
 
   it("stores 99 of 100 customers when one name holds a NUL, and rejects that one with its reason", async () => {
-    const customers = Array.from({ length: 100 }, (_, i) => ({ id: `nul-${i}`, name: i === 37 ? "Acme\u0000 Ltd" : `Customer ${i}` }));
+    const customers = Array.from({ length: 100 }, (_, i) => ({
+      id: `nul-${i}`,
+      name: i === 37 ? "Acme\u0000 Ltd" : `Customer ${i}`,
+    }));
     const res = await call("POST", "/customers", { customers });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       created: 99,
       updated: 0,
       rejected: [
-        { index: 37, id: "nul-37", errors: [{ field: "name", code: "invalid_format", message: "name: must not contain control characters" }] },
+        {
+          index: 37,
+          id: "nul-37",
+          errors: [
+            { field: "name", code: "invalid_format", message: "name: must not contain control characters" },
+          ],
+        },
       ],
     });
-    const stored = await database.db.selectFrom("customers").select("id").where("id", "like", "nul-%").execute();
+    const stored = await database.db
+      .selectFrom("customers")
+      .select("id")
+      .where("id", "like", "nul-%")
+      .execute();
     expect(stored).toHaveLength(99);
   });
 
@@ -43,11 +57,20 @@ describe.each(testDialects())("REST inputs on $kind", (dialect) => {
       payload,
     });
     const res = await call("POST", "/events", {
-      events: [event("p-1", { note: "fine\nline" }), event("p-2", { nested: { note: "a\u0000b" } }), event("p-3", { "k\u0001": 1 })],
+      events: [
+        event("p-1", { note: "fine\nline" }),
+        event("p-2", { nested: { note: "a\u0000b" } }),
+        event("p-3", { "k\u0001": 1 }),
+      ],
     });
     expect(res.status).toBe(200);
     expect(res.body.accepted).toBe(1);
-    expect(res.body.rejected.map((r: { index: number; errors: { field: string }[] }) => [r.index, r.errors[0]?.field])).toEqual([
+    expect(
+      res.body.rejected.map((r: { index: number; errors: { field: string }[] }) => [
+        r.index,
+        r.errors[0]?.field,
+      ]),
+    ).toEqual([
       [1, "payload.nested.note"],
       [2, "payload.k\u0001"],
     ]);
@@ -56,16 +79,35 @@ describe.each(testDialects())("REST inputs on $kind", (dialect) => {
   it("answers 400 naming the field for a control character in a body, query or path string", async () => {
     const checks: [string, string, unknown, string][] = [
       ["POST", "/auth/login", { email: "admin\u0000@example.com", password: "x" }, "email"],
-      ["POST", "/users", { email: "n@example.com", name: "N", password: "long-enough", role: "viewer", department: "sa\u0000les" }, "department"],
+      [
+        "POST",
+        "/users",
+        {
+          email: "n@example.com",
+          name: "N",
+          password: "long-enough",
+          role: "viewer",
+          department: "sa\u0000les",
+        },
+        "department",
+      ],
       ["POST", "/api-keys", { name: "key\u0007", scopes: ["read"] }, "name"],
       ["GET", "/audit?action=%00", undefined, "action"],
-      ["GET", "/metrics/revenue?from=2026-01-01&to=2026-01-31&grain=month&department=%00", undefined, "department"],
+      [
+        "GET",
+        "/metrics/revenue?from=2026-01-01&to=2026-01-31&grain=month&department=%00",
+        undefined,
+        "department",
+      ],
       ["GET", "/metrics/reve%00nue?from=2026-01-01&to=2026-01-31&grain=month", undefined, "key"],
     ];
     for (const [method, path, body, field] of checks) {
       const res = await call(method, path, body);
       expect(res.status, `${method} ${path}`).toBe(400);
-      expect(res.body.error.details, `${method} ${path}`).toContainEqual({ field, message: `${field}: must not contain control characters` });
+      expect(res.body.error.details, `${method} ${path}`).toContainEqual({
+        field,
+        message: `${field}: must not contain control characters`,
+      });
     }
   });
 
@@ -98,7 +140,9 @@ describe.each(testDialects())("REST inputs on $kind", (dialect) => {
           body: raw,
         });
         expect(res.status, `${method} ${path} ${raw}`).toBe(400);
-        expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual([{ field: "(input)", message: "(input): must be a JSON object" }]);
+        expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual([
+          { field: "(input)", message: "(input): must be a JSON object" },
+        ]);
       }
     }
     const unknown = await call("GET", "/users/00000000-0000-4000-8000-000000000000/history");

@@ -31,7 +31,9 @@ export async function restCall(
 export const TEST_ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
 
 /** The real server on `database` (no demo) on a free port, and an admin session token for it. */
-export async function startSignedIn(database: DatabaseHandle): Promise<{ running: RunningApp; token: string }> {
+export async function startSignedIn(
+  database: DatabaseHandle,
+): Promise<{ running: RunningApp; token: string }> {
   const running = await startApp({
     database,
     port: 0,

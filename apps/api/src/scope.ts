@@ -12,11 +12,19 @@ export async function requireKnownFilters(
   filters: { department?: string; customer?: string },
 ): Promise<void> {
   if (filters.department !== undefined) {
-    const found = await ctx.db.selectFrom("departments").select("key").where("key", "=", filters.department).executeTakeFirst();
+    const found = await ctx.db
+      .selectFrom("departments")
+      .select("key")
+      .where("key", "=", filters.department)
+      .executeTakeFirst();
     if (!found) throw notFound(`department: no department ${filters.department}`);
   }
   if (filters.customer !== undefined) {
-    const found = await ctx.db.selectFrom("customers").select("id").where("id", "=", filters.customer).executeTakeFirst();
+    const found = await ctx.db
+      .selectFrom("customers")
+      .select("id")
+      .where("id", "=", filters.customer)
+      .executeTakeFirst();
     if (!found) throw notFound(`customer: no customer ${filters.customer}`);
   }
 }
@@ -40,7 +48,9 @@ export async function authorisedScope(ctx: Context, requested: RequestedScope): 
       return requested;
     case "viewer":
       if (requested.accountManagerId || requested.customerId) {
-        throw forbidden("viewers read company-wide dashboards; filters by manager or customer need another role");
+        throw forbidden(
+          "viewers read company-wide dashboards; filters by manager or customer need another role",
+        );
       }
       return requested;
     case "department_head": {

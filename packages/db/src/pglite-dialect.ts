@@ -121,10 +121,17 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGliteLike) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const { rows, affectedRows } = await (this.transaction ?? this.pglite).query(compiled.sql, [...compiled.parameters], {
-      rowMode: "object",
-    });
-    return { rows: (rows ?? []) as R[], numAffectedRows: affectedRows != null ? BigInt(affectedRows) : undefined };
+    const { rows, affectedRows } = await (this.transaction ?? this.pglite).query(
+      compiled.sql,
+      [...compiled.parameters],
+      {
+        rowMode: "object",
+      },
+    );
+    return {
+      rows: (rows ?? []) as R[],
+      numAffectedRows: affectedRows != null ? BigInt(affectedRows) : undefined,
+    };
   }
 
   // eslint-disable-next-line require-yield -- PGlite has no cursors to stream from

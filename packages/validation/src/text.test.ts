@@ -27,7 +27,10 @@ describe("the text rule", () => {
       path: ["a", 2, "b"],
       message: "must not contain control characters",
     });
-    expect(jsonTextProblem({ "k\u0000": 1 })).toEqual({ path: ["k\u0000"], message: "has a key that must not contain control characters" });
+    expect(jsonTextProblem({ "k\u0000": 1 })).toEqual({
+      path: ["k\u0000"],
+      message: "has a key that must not contain control characters",
+    });
     expect(jsonTextProblem({ a: { b: [null, true, 2, "fine\n"] } })).toBeNull();
     const parsed = jsonObject().safeParse({ note: "a\u0000b" });
     expect(parsed.success).toBe(false);

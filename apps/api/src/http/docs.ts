@@ -9,7 +9,12 @@ import fastifyStatic from "@fastify/static";
  * inline script, so it runs under the server's Content-Security-Policy (script-src 'self').
  */
 
-const ASSETS = new Set(["/swagger-ui.css", "/swagger-ui-bundle.js", "/favicon-32x32.png", "/favicon-16x16.png"]);
+const ASSETS = new Set([
+  "/swagger-ui.css",
+  "/swagger-ui-bundle.js",
+  "/favicon-32x32.png",
+  "/favicon-16x16.png",
+]);
 const assetsDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
 const page = (prefix: string) => `<!doctype html>
@@ -50,5 +55,7 @@ export async function registerApiReference(app: FastifyInstance, prefix: string)
   const html = page(prefix);
   const script = init(prefix);
   app.get(`${prefix}/docs`, async (_req, reply) => reply.type("text/html; charset=utf-8").send(html));
-  app.get(`${prefix}/docs/init.js`, async (_req, reply) => reply.type("text/javascript; charset=utf-8").send(script));
+  app.get(`${prefix}/docs/init.js`, async (_req, reply) =>
+    reply.type("text/javascript; charset=utf-8").send(script),
+  );
 }

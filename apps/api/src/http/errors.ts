@@ -24,10 +24,14 @@ export function fieldErrorsOf(error: ZodError): FieldIssue[] {
 /** Domain errors carry safe messages; everything else becomes an internal error without detail. */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
-  if (error instanceof AccessError) return new TRPCError({ code: error.code, message: error.message, cause: error });
-  if (error instanceof IngestError) return new TRPCError({ code: error.code, message: error.message, cause: error });
-  if (error instanceof GoalError) return new TRPCError({ code: error.code, message: error.message, cause: error });
-  if (error instanceof RoadmapError) return new TRPCError({ code: error.code, message: error.message, cause: error });
+  if (error instanceof AccessError)
+    return new TRPCError({ code: error.code, message: error.message, cause: error });
+  if (error instanceof IngestError)
+    return new TRPCError({ code: error.code, message: error.message, cause: error });
+  if (error instanceof GoalError)
+    return new TRPCError({ code: error.code, message: error.message, cause: error });
+  if (error instanceof RoadmapError)
+    return new TRPCError({ code: error.code, message: error.message, cause: error });
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "internal error", cause: error });
 }
 
@@ -38,8 +42,11 @@ export function errorBody(error: TRPCError, requestId: string): { status: number
   const details =
     cause && typeof cause === "object" && "issues" in cause && cause.name === "ZodError"
       ? fieldErrorsOf(cause as ZodError)
-      : ((cause instanceof AccessError || cause instanceof GoalError || cause instanceof RoadmapError || cause instanceof IngestError) &&
-          cause.field) ||
+      : ((cause instanceof AccessError ||
+            cause instanceof GoalError ||
+            cause instanceof RoadmapError ||
+            cause instanceof IngestError) &&
+            cause.field) ||
           cause instanceof MetricQueryError
         ? [{ field: cause.field as string, message: cause.message }]
         : undefined;

@@ -27,7 +27,11 @@ export type OpenApiDocument = {
   info: Record<string, unknown>;
   servers?: { url: string; description?: string }[];
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas?: Record<string, JsonSchema>; responses?: Record<string, unknown>; [key: string]: unknown };
+  components: {
+    schemas?: Record<string, JsonSchema>;
+    responses?: Record<string, unknown>;
+    [key: string]: unknown;
+  };
   tags?: { name: string; description?: string }[];
 };
 
@@ -42,7 +46,10 @@ const itemSchemas = new Map<string, JsonSchema>();
  * fails the batch, and a batch over the cap answers 413, not 400.
  */
 export function documentedBatch(name: string, item: z.ZodType, maxItems: number, description: string) {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(item, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(item, {
+    io: "input",
+    unrepresentable: "any",
+  }) as JsonSchema;
   itemSchemas.set(name, schema);
   return z.array(z.unknown()).meta({
     description,
@@ -52,7 +59,8 @@ export function documentedBatch(name: string, item: z.ZodType, maxItems: number,
 
 const errorSchema: JsonSchema = {
   type: "object",
-  description: "Every error: a stable code, a message safe to show, and for invalid input the fields at fault.",
+  description:
+    "Every error: a stable code, a message safe to show, and for invalid input the fields at fault.",
   required: ["error"],
   additionalProperties: false,
   properties: {
@@ -84,15 +92,24 @@ const errorSchema: JsonSchema = {
 
 /** The error responses, by status, each with the error shape served. */
 const errorResponses: Record<number, { name: string; description: string }> = {
-  400: { name: "BadRequest", description: "Invalid input: `details` names each field and the rule it breaks" },
+  400: {
+    name: "BadRequest",
+    description: "Invalid input: `details` names each field and the rule it breaks",
+  },
   401: { name: "Unauthorized", description: "No valid token (or, signing in, wrong credentials)" },
-  403: { name: "Forbidden", description: "The caller lacks the role or scope, or a browser sent a cross-site state change" },
+  403: {
+    name: "Forbidden",
+    description: "The caller lacks the role or scope, or a browser sent a cross-site state change",
+  },
   404: { name: "NotFound", description: "The resource, or a value a filter names, does not exist" },
   409: { name: "Conflict", description: "The change conflicts with stored data" },
   413: { name: "PayloadTooLarge", description: "The request body (or batch) is too large" },
   415: { name: "UnsupportedMediaType", description: "The request body is not application/json" },
   429: { name: "TooManyRequests", description: "Too many requests; retry later" },
-  500: { name: "InternalServerError", description: "An internal error; the message names the request id to report" },
+  500: {
+    name: "InternalServerError",
+    description: "An internal error; the message names the request id to report",
+  },
 };
 
 const tagDescriptions: Record<string, string> = {
@@ -141,7 +158,8 @@ export function errorStatusesOf(facts: ProcedureFacts): number[] {
   }
   if (facts.meta.rateLimited) statuses.add(429);
   const domain = facts.meta.openapi?.errorResponses;
-  for (const status of Array.isArray(domain) ? domain : Object.keys(domain ?? {}).map(Number)) statuses.add(status);
+  for (const status of Array.isArray(domain) ? domain : Object.keys(domain ?? {}).map(Number))
+    statuses.add(status);
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -176,7 +194,9 @@ export function openApiDocument(router: OpenApiRouter, baseUrl: string): OpenApi
     version: "1.0.0",
     baseUrl,
     license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
-    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A session token or an API key" } },
+    securitySchemes: {
+      bearer: { type: "http", scheme: "bearer", description: "A session token or an API key" },
+    },
   }) as unknown as OpenApiDocument;
 
   document.servers = [{ url: baseUrl, description: "This server" }];
@@ -189,10 +209,13 @@ export function openApiDocument(router: OpenApiRouter, baseUrl: string): OpenApi
       if (!procedure) throw new Error(`no procedure behind ${method.toUpperCase()} ${path}`);
       operation.security = procedure.meta.access === "public" ? [] : [{ bearer: [] }];
       const success = operation.responses["200"];
-      const responses: Operation["responses"] = success ? { [procedure.meta.created ? 201 : 200]: success } : {};
+      const responses: Operation["responses"] = success
+        ? { [procedure.meta.created ? 201 : 200]: success }
+        : {};
       for (const status of errorStatusesOf(procedure)) {
         const known = errorResponses[status];
-        if (!known) throw new Error(`${method.toUpperCase()} ${path}: no error response for status ${status}`);
+        if (!known)
+          throw new Error(`${method.toUpperCase()} ${path}: no error response for status ${status}`);
         responses[status] = { $ref: `#/components/responses/${known.name}` };
         used.add(status);
       }
@@ -202,15 +225,31 @@ export function openApiDocument(router: OpenApiRouter, baseUrl: string): OpenApi
   }
 
   // The generator's own error schemas (`error.CODE`) describe a shape this server does not serve.
-  const schemas = Object.entries(document.components.schemas ?? {}).filter(([name]) => !name.startsWith("error."));
-  document.components.schemas = { ...Object.fromEntries(schemas), Error: errorSchema, ...Object.fromEntries(itemSchemas) };
+  const schemas = Object.entries(document.components.schemas ?? {}).filter(
+    ([name]) => !name.startsWith("error."),
+  );
+  document.components.schemas = {
+    ...Object.fromEntries(schemas),
+    Error: errorSchema,
+    ...Object.fromEntries(itemSchemas),
+  };
   document.components.responses = Object.fromEntries(
-    [...used].sort((a, b) => a - b).map((status) => {
-      const { name, description } = errorResponses[status] as { name: string; description: string };
-      return [name, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }];
-    }),
+    [...used]
+      .sort((a, b) => a - b)
+      .map((status) => {
+        const { name, description } = errorResponses[status] as { name: string; description: string };
+        return [
+          name,
+          {
+            description,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
+        ];
+      }),
   );
   nameRequiredRecordKeys(document.paths);
-  document.tags = [...tags].sort().map((name) => ({ name, description: tagDescriptions[name] ?? `Operations on ${name}` }));
+  document.tags = [...tags]
+    .sort()
+    .map((name) => ({ name, description: tagDescriptions[name] ?? `Operations on ${name}` }));
   return document;
 }

@@ -51,7 +51,8 @@ export function registerRestRoutes(
         // Without a body the path parameters are the whole input; a body that is not a JSON object
         // (`null`, an array, a bare value) goes to the procedure as it is, which refuses it with 400
         // after its access rule, never reads it as "no changes".
-        const input = source === undefined ? params : isPlainObject(source) ? { ...source, ...params } : source;
+        const input =
+          source === undefined ? params : isPlainObject(source) ? { ...source, ...params } : source;
         try {
           const output = await invoke({
             path,
@@ -65,7 +66,8 @@ export function registerRestRoutes(
         } catch (caught) {
           const error = toTRPCError(caught);
           const { status, body } = errorBody(error, ctx.requestId);
-          if (status >= 500) req.log.error({ err: error.cause ?? error, requestId: ctx.requestId }, "request failed");
+          if (status >= 500)
+            req.log.error({ err: error.cause ?? error, requestId: ctx.requestId }, "request failed");
           return reply.status(status).send(body);
         }
       },

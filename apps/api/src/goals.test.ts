@@ -34,9 +34,14 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     });
     return res.body;
   };
-  const goal = (body: Record<string, unknown>) => ok("admin", "POST", "/goals", { period: "2026-Q1", ...body });
+  const goal = (body: Record<string, unknown>) =>
+    ok("admin", "POST", "/goals", { period: "2026-Q1", ...body });
   const metricValue = async (key: string, query: string) => {
-    const body = await ok("admin", "GET", `/metrics/${key}?from=${Q1.from}&to=${Q1.to}&grain=quarter${query}`);
+    const body = await ok(
+      "admin",
+      "GET",
+      `/metrics/${key}?from=${Q1.from}&to=${Q1.to}&grain=quarter${query}`,
+    );
     expect(body.points).toHaveLength(1);
     return body.points[0].value as number | null;
   };
@@ -57,7 +62,9 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     ] as const;
     for (const [who, email, role, department] of users) {
       await ok("admin", "POST", "/users", { email, name: who, password: PASSWORD, role, department });
-      const login = await restCall(running.url, "POST", "/auth/login", { body: { email, password: PASSWORD } });
+      const login = await restCall(running.url, "POST", "/auth/login", {
+        body: { email, password: PASSWORD },
+      });
       tokens.set(who, login.body.token);
     }
     const key = await ok("admin", "POST", "/api-keys", { name: "reader", scopes: ["read"] });
@@ -76,23 +83,49 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
         { id: "o2", type: "order", customerId: "c1", occurredAt: "2026-02-10T09:00:00Z", amount: "200.20" },
         { id: "o3", type: "order", customerId: "c2", occurredAt: "2026-02-15T09:00:00Z", amount: "50.05" },
         { id: "o4", type: "order", customerId: "c3", occurredAt: "2026-03-01T09:00:00Z", amount: "10.01" },
-        { id: "o5", type: "order", customerId: "c1", occurredAt: "2026-03-10T09:00:00Z", amount: "40.00", department: "customer_service" },
+        {
+          id: "o5",
+          type: "order",
+          customerId: "c1",
+          occurredAt: "2026-03-10T09:00:00Z",
+          amount: "40.00",
+          department: "customer_service",
+        },
         { id: "o6", type: "order", customerId: "c2", occurredAt: "2026-03-20T09:00:00Z", amount: "999.99" },
         { id: "v6", type: "void", customerId: "c2", occurredAt: "2026-03-21T09:00:00Z", refId: "o6" },
         { id: "k1", type: "complaint", customerId: "c1", occurredAt: "2026-01-05T08:00:00Z" },
-        { id: "r1", type: "complaint_resolved", customerId: "c1", occurredAt: "2026-01-05T18:00:00Z", refId: "k1" },
+        {
+          id: "r1",
+          type: "complaint_resolved",
+          customerId: "c1",
+          occurredAt: "2026-01-05T18:00:00Z",
+          refId: "k1",
+        },
         { id: "k2", type: "complaint", customerId: "c2", occurredAt: "2026-02-05T08:00:00Z" },
-        { id: "r2", type: "complaint_resolved", customerId: "c2", occurredAt: "2026-02-06T14:00:00Z", refId: "k2" },
+        {
+          id: "r2",
+          type: "complaint_resolved",
+          customerId: "c2",
+          occurredAt: "2026-02-06T14:00:00Z",
+          refId: "k2",
+        },
         { id: "k3", type: "complaint", customerId: "c2", occurredAt: "2026-03-05T08:00:00Z" },
         { id: "d1", type: "defect", customerId: "c3", occurredAt: "2026-03-02T08:00:00Z" },
       ],
     });
     expect(ingested).toMatchObject({ accepted: 13, rejected: [] });
 
-    ids.revenue = (await goal({ department: "sales", metric: "revenue", target: 350, weight: 3, perspective: "financial" })).id;
+    ids.revenue = (
+      await goal({ department: "sales", metric: "revenue", target: 350, weight: 3, perspective: "financial" })
+    ).id;
     ids.orders = (await goal({ department: "sales", metric: "orders", target: 5 })).id;
     ids.am1Revenue = (
-      await goal({ department: "sales", metric: "revenue", target: 400, filter: { accountManager: "am1@example.com" } })
+      await goal({
+        department: "sales",
+        metric: "revenue",
+        target: 400,
+        filter: { accountManager: "am1@example.com" },
+      })
     ).id;
     ids.complaints = (await goal({ department: "customer_service", metric: "complaints", target: 2 })).id;
     ids.sla = (
@@ -105,10 +138,19 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
         promise: "Every complaint is answered within 24 hours",
       })
     ).id;
-    ids.defects = (await goal({ department: "quality", metric: "defect_rate", target: 25, scope: "company" })).id;
+    ids.defects = (
+      await goal({ department: "quality", metric: "defect_rate", target: 25, scope: "company" })
+    ).id;
     ids.ownDefects = (await goal({ department: "quality", metric: "defect_rate", target: 2 })).id;
     ids.future = (await goal({ department: "sales", metric: "orders", period: "2027-Q1", target: 10 })).id;
-    ids.proposal = (await ok("salesHead", "POST", "/goals", { department: "sales", metric: "orders", period: "2026-Q1", target: 100 })).id;
+    ids.proposal = (
+      await ok("salesHead", "POST", "/goals", {
+        department: "sales",
+        metric: "orders",
+        period: "2026-Q1",
+        target: 100,
+      })
+    ).id;
   });
   afterAll(async () => {
     await running?.close();
@@ -120,7 +162,10 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     const service = await ok("admin", "GET", "/scorecards/customer_service?period=2026-Q1");
     const quality = await ok("admin", "GET", "/scorecards/quality?period=2026-Q1");
     const byId = new Map<string, { actual: number | null }>(
-      [...sales.goals, ...service.goals, ...quality.goals].map((g: { id: string; actual: number | null }) => [g.id, g]),
+      [...sales.goals, ...service.goals, ...quality.goals].map((g: { id: string; actual: number | null }) => [
+        g.id,
+        g,
+      ]),
     );
     const expectations: [string, string, string, number | null][] = [
       [ids.revenue!, "revenue", "&department=sales", 360.36],
@@ -133,7 +178,11 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     ];
     for (const [id, metric, query, handWorked] of expectations) {
       const fromMetricRead = await metricValue(metric, query);
-      expect({ metric, query, actual: byId.get(id)?.actual }).toEqual({ metric, query, actual: fromMetricRead });
+      expect({ metric, query, actual: byId.get(id)?.actual }).toEqual({
+        metric,
+        query,
+        actual: fromMetricRead,
+      });
       if (handWorked === null) expect(fromMetricRead).toBeNull();
       else expect(fromMetricRead).toBeCloseTo(handWorked, 9);
     }
@@ -142,7 +191,13 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
   it("scores departments and the company as SPEC §6 says", async () => {
     const sales = await ok("admin", "GET", "/scorecards/sales?period=2026-Q1");
     const statusOf = (id: string) => sales.goals.find((g: { id: string }) => g.id === id);
-    expect(statusOf(ids.revenue!)).toMatchObject({ status: "met", attainment: 1, expected: 350, forecast: 360.36, state: "active" });
+    expect(statusOf(ids.revenue!)).toMatchObject({
+      status: "met",
+      attainment: 1,
+      expected: 350,
+      forecast: 360.36,
+      state: "active",
+    });
     expect(statusOf(ids.orders!)).toMatchObject({ status: "missed", attainment: 0.8 });
     expect(statusOf(ids.am1Revenue!)).toMatchObject({ status: "missed", attainment: 0.75075 });
     // The head's proposal is listed, but not scored.
@@ -158,7 +213,8 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     expect(quality.score).toBe(100);
 
     const company = await ok("admin", "GET", "/scorecards?period=2026-Q1");
-    const row = (key: string) => company.departments.find((d: { department: string }) => d.department === key);
+    const row = (key: string) =>
+      company.departments.find((d: { department: string }) => d.department === key);
     expect(row("sales")).toMatchObject({ goals: 3, status: { met: 1, missed: 2, on_track: 0 } });
     expect(row("quality")).toMatchObject({ score: 100, goals: 2, status: { met: 1, no_data: 1 } });
     expect(row("marketing")).toMatchObject({ score: null, goals: 0 });
@@ -168,7 +224,13 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
   it("judges a future period not_started, and a running one against the elapsed part of the target", async () => {
     const future = await ok("admin", "GET", "/scorecards/sales?period=2027-Q1");
     expect(future.goals).toEqual([
-      expect.objectContaining({ id: ids.future, status: "not_started", attainment: null, forecast: null, expected: 10 }),
+      expect.objectContaining({
+        id: ids.future,
+        status: "not_started",
+        attainment: null,
+        forecast: null,
+        expected: 10,
+      }),
     ]);
     expect(future.score).toBeNull();
     const now = new Date();
@@ -199,43 +261,69 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
   });
 
   it("breaks a metric down with totals equal to the metric read", async () => {
-    const byCustomer = await ok("admin", "GET", `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer`);
+    const byCustomer = await ok(
+      "admin",
+      "GET",
+      `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer`,
+    );
     expect(byCustomer.total).toBe(await metricValue("revenue", ""));
     expect(byCustomer.rows).toEqual([
       { key: "c1", name: "Customer One", value: 340.3, share: 340.3 / 400.36 },
       { key: "c2", name: "Customer Two", value: 50.05, share: 50.05 / 400.36 },
       { key: "c3", name: "Customer Three", value: 10.01, share: 10.01 / 400.36 },
     ]);
-    for (const row of byCustomer.rows) expect(row.value).toBe(await metricValue("revenue", `&customer=${row.key}`));
+    for (const row of byCustomer.rows)
+      expect(row.value).toBe(await metricValue("revenue", `&customer=${row.key}`));
 
-    const byDepartment = await ok("admin", "GET", `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=department`);
+    const byDepartment = await ok(
+      "admin",
+      "GET",
+      `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=department`,
+    );
     expect(byDepartment.rows.map((r: { key: string; value: number }) => [r.key, r.value])).toEqual([
       ["sales", 360.36],
       ["customer_service", 40],
     ]);
-    const byManager = await ok("admin", "GET", `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=accountManager&department=sales`);
+    const byManager = await ok(
+      "admin",
+      "GET",
+      `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=accountManager&department=sales`,
+    );
     expect(byManager.total).toBe(360.36);
     expect(byManager.rows.map((r: { key: string | null; value: number }) => [r.key, r.value])).toEqual([
       ["am1@example.com", 300.3],
       ["am2@example.com", 50.05],
       [null, 10.01],
     ]);
-    const rowSum = byManager.rows.reduce((sum: number, r: { value: number }) => sum + Math.round(r.value * 100), 0) / 100;
+    const rowSum =
+      byManager.rows.reduce((sum: number, r: { value: number }) => sum + Math.round(r.value * 100), 0) / 100;
     expect(rowSum).toBe(byManager.total);
 
     // Not one whole period: an additive metric is summed day by day.
-    const weeks = await ok("admin", "GET", "/metrics/revenue/breakdown?from=2026-01-15&to=2026-02-20&by=customer");
+    const weeks = await ok(
+      "admin",
+      "GET",
+      "/metrics/revenue/breakdown?from=2026-01-15&to=2026-02-20&by=customer",
+    );
     expect(weeks.total).toBe(250.25);
     expect(weeks.rows.map((r: { key: string }) => r.key)).toEqual(["c1", "c2"]);
 
     // A rate, part by part: each row is the metric read with that customer; no share.
-    const sla = await ok("admin", "GET", `/metrics/complaints_within_sla_rate/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer`);
+    const sla = await ok(
+      "admin",
+      "GET",
+      `/metrics/complaints_within_sla_rate/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer`,
+    );
     expect(sla.total).toBe(await metricValue("complaints_within_sla_rate", ""));
     expect(sla.rows).toEqual([
       { key: "c1", name: "Customer One", value: 100, share: null },
       { key: "c2", name: "Customer Two", value: 0, share: null },
     ]);
-    const limited = await ok("admin", "GET", `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer&limit=1`);
+    const limited = await ok(
+      "admin",
+      "GET",
+      `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer&limit=1`,
+    );
     expect(limited.rows).toHaveLength(1);
   });
 
@@ -244,11 +332,12 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { events: { id: string; occurredAt: string; voided: boolean }[]; next: string | null } = await ok(
-        "admin",
-        "GET",
-        `/events?customer=c2&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      );
+      const page: { events: { id: string; occurredAt: string; voided: boolean }[]; next: string | null } =
+        await ok(
+          "admin",
+          "GET",
+          `/events?customer=c2&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        );
       expect(page.events.length).toBeLessThanOrEqual(2);
       seen.push(...page.events);
       cursor = page.next;
@@ -270,20 +359,56 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
 
   it("answers 400 naming the field for bad input", async () => {
     const cases: [string, string, Record<string, unknown>, string][] = [
-      ["POST", "/goals", { department: "nowhere", metric: "orders", period: "2026-Q1", target: 1 }, "department"],
-      ["POST", "/goals", { department: "sales", metric: "happiness", period: "2026-Q1", target: 1 }, "metric"],
-      ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-W02", target: 1 }, "period"],
-      ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-13", target: 1 }, "period"],
-      ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-Q1", target: -1 }, "target"],
-      ["POST", "/goals", { department: "sales", metric: "revenue", period: "2026-Q1", target: -0.01 }, "target"],
-      ["POST", "/goals", { department: "sales", metric: "win_rate", period: "2026-Q1", target: 101 }, "target"],
-      ["POST", "/goals", { department: "sales", metric: "nps", period: "2026-Q1", target: -101 }, "target"],
-      ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-Q1", target: 1, weight: 0 }, "weight"],
-      ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-Q1", target: 1, kind: "external" }, "promise"],
       [
         "POST",
         "/goals",
-        { department: "sales", metric: "orders", period: "2026-Q1", target: 1, filter: { accountManager: "nobody@example.com" } },
+        { department: "nowhere", metric: "orders", period: "2026-Q1", target: 1 },
+        "department",
+      ],
+      [
+        "POST",
+        "/goals",
+        { department: "sales", metric: "happiness", period: "2026-Q1", target: 1 },
+        "metric",
+      ],
+      ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-W02", target: 1 }, "period"],
+      ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-13", target: 1 }, "period"],
+      ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-Q1", target: -1 }, "target"],
+      [
+        "POST",
+        "/goals",
+        { department: "sales", metric: "revenue", period: "2026-Q1", target: -0.01 },
+        "target",
+      ],
+      [
+        "POST",
+        "/goals",
+        { department: "sales", metric: "win_rate", period: "2026-Q1", target: 101 },
+        "target",
+      ],
+      ["POST", "/goals", { department: "sales", metric: "nps", period: "2026-Q1", target: -101 }, "target"],
+      [
+        "POST",
+        "/goals",
+        { department: "sales", metric: "orders", period: "2026-Q1", target: 1, weight: 0 },
+        "weight",
+      ],
+      [
+        "POST",
+        "/goals",
+        { department: "sales", metric: "orders", period: "2026-Q1", target: 1, kind: "external" },
+        "promise",
+      ],
+      [
+        "POST",
+        "/goals",
+        {
+          department: "sales",
+          metric: "orders",
+          period: "2026-Q1",
+          target: 1,
+          filter: { accountManager: "nobody@example.com" },
+        },
         "filter.accountManager",
       ],
       ["POST", "/goals", { department: "sales", metric: "orders", period: "2026-Q1" }, "target"],
@@ -294,7 +419,10 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     for (const [method, path, body, field] of cases) {
       const res = await call("admin", method, path, body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
-      expect({ body, fields: res.body.error.details.map((d: { field: string }) => d.field) }).toEqual({ body, fields: [field] });
+      expect({ body, fields: res.body.error.details.map((d: { field: string }) => d.field) }).toEqual({
+        body,
+        fields: [field],
+      });
     }
     for (const [path, field] of [
       ["/scorecards/sales?period=2026-13", "period"],
@@ -317,21 +445,36 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
       ["POST", `/goals/${missing}/accept`],
       ["POST", "/goals/not-a-uuid/decline"],
     ] as const) {
-      expect((await call("admin", method, path, method === "PATCH" ? { weight: 2 } : undefined)).status).toBe(404);
+      expect((await call("admin", method, path, method === "PATCH" ? { weight: 2 } : undefined)).status).toBe(
+        404,
+      );
     }
     expect((await call("admin", "POST", `/goals/${ids.revenue}/accept`)).status).toBe(409);
   });
 
   it("changes, archives, accepts and declines goals, each with an audit record", async () => {
-    const changed = await ok("admin", "PATCH", `/goals/${ids.orders}`, { weight: 2, title: "Five orders a quarter" });
+    const changed = await ok("admin", "PATCH", `/goals/${ids.orders}`, {
+      weight: 2,
+      title: "Five orders a quarter",
+    });
     expect(changed).toMatchObject({ weight: 2, title: "Five orders a quarter", target: 5 });
     await ok("admin", "PATCH", `/goals/${ids.orders}`, { weight: 1 });
 
-    const proposed = await ok("serviceHead", "POST", "/goals", { department: "customer_service", metric: "praise", period: "2026-Q2", target: 3 });
+    const proposed = await ok("serviceHead", "POST", "/goals", {
+      department: "customer_service",
+      metric: "praise",
+      period: "2026-Q2",
+      target: 3,
+    });
     expect(proposed.state).toBe("proposed");
     expect(await ok("admin", "POST", `/goals/${proposed.id}/accept`)).toMatchObject({ state: "active" });
     expect((await call("admin", "POST", `/goals/${proposed.id}/decline`)).status).toBe(409);
-    const another = await ok("serviceHead", "POST", "/goals", { department: "customer_service", metric: "praise", period: "2026-Q3", target: 3 });
+    const another = await ok("serviceHead", "POST", "/goals", {
+      department: "customer_service",
+      metric: "praise",
+      period: "2026-Q3",
+      target: 3,
+    });
     expect(await ok("admin", "POST", `/goals/${another.id}/decline`)).toMatchObject({ state: "archived" });
     expect(await ok("admin", "DELETE", `/goals/${proposed.id}`)).toMatchObject({ state: "archived" });
 
@@ -342,7 +485,11 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
       .where("entity_id", "in", [proposed.id, another.id, ids.orders!])
       .orderBy("id")
       .execute();
-    expect(audit.map((a) => `${a.action} ${a.entity_id === proposed.id ? "p" : a.entity_id === another.id ? "a" : "o"}`)).toEqual([
+    expect(
+      audit.map(
+        (a) => `${a.action} ${a.entity_id === proposed.id ? "p" : a.entity_id === another.id ? "a" : "o"}`,
+      ),
+    ).toEqual([
       "goal.create o",
       "goal.update o",
       "goal.update o",
@@ -355,13 +502,25 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
   });
 
   it("copies a period's active goals to another of the same grain, skipping those that exist", async () => {
-    const first = await ok("admin", "POST", "/goals/copy", { from: "2026-Q1", to: "2026-Q4", department: "sales" });
+    const first = await ok("admin", "POST", "/goals/copy", {
+      from: "2026-Q1",
+      to: "2026-Q4",
+      department: "sales",
+    });
     // revenue, orders, am1's revenue; not the proposal
     expect(first).toEqual({ created: 3, skipped: 0 });
-    const again = await ok("admin", "POST", "/goals/copy", { from: "2026-Q1", to: "2026-Q4", department: "sales" });
+    const again = await ok("admin", "POST", "/goals/copy", {
+      from: "2026-Q1",
+      to: "2026-Q4",
+      department: "sales",
+    });
     expect(again).toEqual({ created: 0, skipped: 3 });
     const copied = await ok("admin", "GET", "/goals?department=sales&period=2026-Q4");
-    expect(copied.goals.map((g: { metric: string; target: number; state: string }) => [g.metric, g.target, g.state]).sort()).toEqual([
+    expect(
+      copied.goals
+        .map((g: { metric: string; target: number; state: string }) => [g.metric, g.target, g.state])
+        .sort(),
+    ).toEqual([
       ["orders", 5, "active"],
       ["revenue", 350, "active"],
       ["revenue", 400, "active"],
@@ -374,8 +533,22 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     expect((await call("salesHead", "GET", "/goals?department=customer_service")).status).toBe(403);
     const own = await ok("salesHead", "GET", "/goals");
     expect(new Set(own.goals.map((g: { department: string }) => g.department))).toEqual(new Set(["sales"]));
-    expect((await call("salesHead", "POST", "/goals", { department: "customer_service", metric: "praise", period: "2026-Q1", target: 1 })).status).toBe(403);
-    const mine = await ok("salesHead", "POST", "/goals", { department: "sales", metric: "visits", period: "2026-Q2", target: 1 });
+    expect(
+      (
+        await call("salesHead", "POST", "/goals", {
+          department: "customer_service",
+          metric: "praise",
+          period: "2026-Q1",
+          target: 1,
+        })
+      ).status,
+    ).toBe(403);
+    const mine = await ok("salesHead", "POST", "/goals", {
+      department: "sales",
+      metric: "visits",
+      period: "2026-Q2",
+      target: 1,
+    });
     expect(mine).toMatchObject({ state: "proposed", owner: "head.sales@example.com" });
     expect((await call("salesHead", "POST", `/goals/${mine.id}/accept`)).status).toBe(403);
     expect((await call("salesHead", "PATCH", `/goals/${ids.revenue}`, { target: 1 })).status).toBe(403);
@@ -386,7 +559,11 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
     // A head's drill-down stays in their department.
     const events = await ok("serviceHead", "GET", "/events?customer=c1");
     expect(events.events.map((e: { id: string }) => e.id)).toEqual(["o5", "r1", "k1"]);
-    const breakdown = await ok("serviceHead", "GET", `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer`);
+    const breakdown = await ok(
+      "serviceHead",
+      "GET",
+      `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer`,
+    );
     expect(breakdown).toMatchObject({ total: 40, rows: [{ key: "c1", value: 40 }] });
   });
 
@@ -400,18 +577,35 @@ describe.each(testDialects())("goals over REST on $kind", (dialect) => {
       ["GET", "/events"],
       ["GET", `/metrics/revenue/breakdown?from=${Q1.from}&to=${Q1.to}&by=customer`],
     ] as const) {
-      const body = method === "POST" ? { department: "sales", metric: "orders", period: "2026-Q1", target: 1 } : undefined;
-      expect({ path, status: (await call("viewer", method, path, body)).status }).toEqual({ path, status: 403 });
+      const body =
+        method === "POST"
+          ? { department: "sales", metric: "orders", period: "2026-Q1", target: 1 }
+          : undefined;
+      expect({ path, status: (await call("viewer", method, path, body)).status }).toEqual({
+        path,
+        status: 403,
+      });
     }
     const am = await ok("am1", "GET", "/events");
     expect(new Set(am.events.map((e: { customerId: string }) => e.customerId))).toEqual(new Set(["c1"]));
     expect((await call("am1", "GET", "/scorecards/sales?period=2026-Q1")).status).toBe(403);
     expect((await call("am1", "GET", "/scorecards?period=2026-Q1")).status).toBe(200);
 
-    for (const path of ["/scorecards/sales?period=2026-Q1", "/scorecards?period=2026-Q1", "/goals", "/bill-of-rights?period=2026-Q1", "/events"]) {
+    for (const path of [
+      "/scorecards/sales?period=2026-Q1",
+      "/scorecards?period=2026-Q1",
+      "/goals",
+      "/bill-of-rights?period=2026-Q1",
+      "/events",
+    ]) {
       expect({ path, status: (await call("readKey", "GET", path)).status }).toEqual({ path, status: 200 });
     }
-    const refused = await call("readKey", "POST", "/goals", { department: "sales", metric: "orders", period: "2026-Q1", target: 1 });
+    const refused = await call("readKey", "POST", "/goals", {
+      department: "sales",
+      metric: "orders",
+      period: "2026-Q1",
+      target: 1,
+    });
     expect(refused.status).toBe(403);
     expect((await call("readKey", "DELETE", `/goals/${ids.orders}`)).status).toBe(403);
   });

@@ -36,7 +36,13 @@ function refused(run: () => unknown): GoalError {
 
 describe("goalPeriod", () => {
   it("cuts a month, a quarter and a year at local midnight in UTC", () => {
-    expect(march).toMatchObject({ grain: "month", from: "2026-03-01", to: "2026-04-01", start: START, end: END });
+    expect(march).toMatchObject({
+      grain: "month",
+      from: "2026-03-01",
+      to: "2026-04-01",
+      start: START,
+      end: END,
+    });
     expect(goalPeriod("2026-Q1", "UTC")).toMatchObject({
       grain: "quarter",
       start: at("2026-01-01T00:00:00Z"),
@@ -148,15 +154,15 @@ describe("goalStatus", () => {
   });
 
   it("is not_started before the period whatever the actual, and no_data without one", () => {
-    expect(goalStatus({ actual: 500, target: 100, expected: 100, direction: "higher", phase: "not_started" })).toBe(
-      "not_started",
-    );
-    expect(goalStatus({ actual: null, target: 100, expected: 100, direction: "higher", phase: "running" })).toBe(
-      "no_data",
-    );
-    expect(goalStatus({ actual: null, target: 100, expected: 100, direction: "lower", phase: "finished" })).toBe(
-      "no_data",
-    );
+    expect(
+      goalStatus({ actual: 500, target: 100, expected: 100, direction: "higher", phase: "not_started" }),
+    ).toBe("not_started");
+    expect(
+      goalStatus({ actual: null, target: 100, expected: 100, direction: "higher", phase: "running" }),
+    ).toBe("no_data");
+    expect(
+      goalStatus({ actual: null, target: 100, expected: 100, direction: "lower", phase: "finished" }),
+    ).toBe("no_data");
   });
 });
 
@@ -195,44 +201,120 @@ describe("evaluateGoal", () => {
   });
 
   it("additive, higher, half-way through March: 450 of 1,000 is at risk (expected 500)", () => {
-    const result = evaluateGoal({ target: 1000, actual: 450, metric: revenue, direction: "higher", period: march, now: MIDDLE });
-    expect(result).toEqual({ expected: 500, forecast: 900, status: "at_risk", attainment: 0.9, elapsed: 0.5, phase: "running" });
+    const result = evaluateGoal({
+      target: 1000,
+      actual: 450,
+      metric: revenue,
+      direction: "higher",
+      period: march,
+      now: MIDDLE,
+    });
+    expect(result).toEqual({
+      expected: 500,
+      forecast: 900,
+      status: "at_risk",
+      attainment: 0.9,
+      elapsed: 0.5,
+      phase: "running",
+    });
   });
 
   it("additive, lower, half-way: 60 complaints against at most 100 is off track (expected 50, band 55)", () => {
-    const result = evaluateGoal({ target: 100, actual: 60, metric: complaints, direction: "lower", period: march, now: MIDDLE });
+    const result = evaluateGoal({
+      target: 100,
+      actual: 60,
+      metric: complaints,
+      direction: "lower",
+      period: march,
+      now: MIDDLE,
+    });
     expect(result).toMatchObject({ expected: 50, forecast: 120, status: "off_track" });
     expect(result.attainment).toBeCloseTo(50 / 60, 12);
   });
 
   it("non-additive, higher, half-way: 30 active customers against 40 is off track (expected 40)", () => {
-    const result = evaluateGoal({ target: 40, actual: 30, metric: activeCustomers, direction: "higher", period: march, now: MIDDLE });
+    const result = evaluateGoal({
+      target: 40,
+      actual: 30,
+      metric: activeCustomers,
+      direction: "higher",
+      period: march,
+      now: MIDDLE,
+    });
     expect(result).toMatchObject({ expected: 40, forecast: 30, status: "off_track", attainment: 0.75 });
   });
 
   it("at the start of the period: an additive goal expects 0 and is on track, with no forecast", () => {
-    const result = evaluateGoal({ target: 1000, actual: 0, metric: revenue, direction: "higher", period: march, now: START });
-    expect(result).toMatchObject({ expected: 0, forecast: null, status: "on_track", attainment: 1, elapsed: 0 });
+    const result = evaluateGoal({
+      target: 1000,
+      actual: 0,
+      metric: revenue,
+      direction: "higher",
+      period: march,
+      now: START,
+    });
+    expect(result).toMatchObject({
+      expected: 0,
+      forecast: null,
+      status: "on_track",
+      attainment: 1,
+      elapsed: 0,
+    });
   });
 
   it("at the end: judged against the target (met / missed), forecast = actual", () => {
     expect(
-      evaluateGoal({ target: 1000, actual: 1000, metric: revenue, direction: "higher", period: march, now: END }),
+      evaluateGoal({
+        target: 1000,
+        actual: 1000,
+        metric: revenue,
+        direction: "higher",
+        period: march,
+        now: END,
+      }),
     ).toMatchObject({ expected: 1000, forecast: 1000, status: "met", attainment: 1 });
     expect(
-      evaluateGoal({ target: 100, actual: 125, metric: complaints, direction: "lower", period: march, now: END }),
+      evaluateGoal({
+        target: 100,
+        actual: 125,
+        metric: complaints,
+        direction: "lower",
+        period: march,
+        now: END,
+      }),
     ).toMatchObject({ expected: 100, forecast: 125, status: "missed", attainment: 0.8 });
   });
 
   it("before the start: not_started, no forecast, no attainment", () => {
     expect(
-      evaluateGoal({ target: 1000, actual: 0, metric: revenue, direction: "higher", period: march, now: BEFORE }),
-    ).toEqual({ expected: 1000, forecast: null, status: "not_started", attainment: null, elapsed: 0, phase: "not_started" });
+      evaluateGoal({
+        target: 1000,
+        actual: 0,
+        metric: revenue,
+        direction: "higher",
+        period: march,
+        now: BEFORE,
+      }),
+    ).toEqual({
+      expected: 1000,
+      forecast: null,
+      status: "not_started",
+      attainment: null,
+      elapsed: 0,
+      phase: "not_started",
+    });
   });
 
   it("no_data: a ratio with nothing to divide (CSAT without surveys)", () => {
     expect(
-      evaluateGoal({ target: 80, actual: null, metric: csat, direction: "higher", period: march, now: MIDDLE }),
+      evaluateGoal({
+        target: 80,
+        actual: null,
+        metric: csat,
+        direction: "higher",
+        period: march,
+        now: MIDDLE,
+      }),
     ).toMatchObject({ expected: 80, forecast: null, status: "no_data", attainment: null });
   });
 });

@@ -33,7 +33,10 @@ export type GoalPeriod = {
 const PERIOD_RULE = "must be a month 2026-03, a quarter 2026-Q1 or a year 2026";
 
 /** The grain and local dates `[from, to)` of a goal period label; anything but a month, quarter or year is refused. */
-export function parseGoalPeriod(label: string, field = "period"): { grain: GoalGrain; from: string; to: string } {
+export function parseGoalPeriod(
+  label: string,
+  field = "period",
+): { grain: GoalGrain; from: string; to: string } {
   let parsed;
   try {
     parsed = parsePeriodLabel(label);
@@ -81,7 +84,12 @@ export type MetricTraits = { additive: boolean; direction: MetricDirection; unit
  * metric in a running period, the target otherwise (finished, or not additive). Before the period
  * it is the target as well (nothing is judged then: the status is `not_started`).
  */
-export function expectedValue(target: number, additive: boolean, phase: PeriodPhase, fraction: number): number {
+export function expectedValue(
+  target: number,
+  additive: boolean,
+  phase: PeriodPhase,
+  fraction: number,
+): number {
   if (phase === "running" && additive) return target * fraction;
   return target;
 }
@@ -165,7 +173,13 @@ export function evaluateGoal(input: {
   const elapsed = elapsedFraction(input.period, input.now);
   const expected = expectedValue(input.target, input.metric.additive, phase, elapsed);
   const forecast = forecastValue(input.actual, input.metric.additive, phase, elapsed);
-  const status = goalStatus({ actual: input.actual, target: input.target, expected, direction: input.direction, phase });
+  const status = goalStatus({
+    actual: input.actual,
+    target: input.target,
+    expected,
+    direction: input.direction,
+    phase,
+  });
   return {
     expected,
     forecast,
@@ -177,7 +191,11 @@ export function evaluateGoal(input: {
 }
 
 /** A goal as scores see it. */
-export type ScoredGoal = { state: "active" | "proposed" | "archived"; weight: number; attainment: number | null };
+export type ScoredGoal = {
+  state: "active" | "proposed" | "archived";
+  weight: number;
+  attainment: number | null;
+};
 
 /**
  * 100 × Σ weight·attainment ÷ Σ weight over the active goals with a non-null attainment; null when

@@ -44,14 +44,25 @@ export type ScorecardGoal = {
   elapsed: number;
 };
 
-export type DepartmentScorecard = { department: string; period: string; score: number | null; goals: ScorecardGoal[] };
+export type DepartmentScorecard = {
+  department: string;
+  period: string;
+  score: number | null;
+  goals: ScorecardGoal[];
+};
 
 export type StatusCounts = Record<GoalStatus, number>;
 
 export type CompanyScorecard = {
   period: string;
   score: number | null;
-  departments: { department: string; name: string; score: number | null; goals: number; status: StatusCounts }[];
+  departments: {
+    department: string;
+    name: string;
+    score: number | null;
+    goals: number;
+    status: StatusCounts;
+  }[];
 };
 
 export type BillOfRights = {
@@ -72,17 +83,24 @@ const round = (value: number, decimals: number) => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 };
-const roundOrNull = (value: number | null, decimals: number) => (value === null ? null : round(value, decimals));
+const roundOrNull = (value: number | null, decimals: number) =>
+  value === null ? null : round(value, decimals);
 
 async function checkDepartment(db: Kysely<Database>, department: string): Promise<string> {
-  const found = await db.selectFrom("departments").select("name").where("key", "=", department).executeTakeFirst();
+  const found = await db
+    .selectFrom("departments")
+    .select("name")
+    .where("key", "=", department)
+    .executeTakeFirst();
   if (!found) throw new GoalError("BAD_REQUEST", "department", `department: no department "${department}"`);
   return found.name;
 }
 
 /** Account-manager emails of the goals' filters → user ids (a filter of a removed user reads nothing). */
 async function managerIds(db: Kysely<Database>, goals: readonly GoalView[]): Promise<Map<string, string>> {
-  const emails = [...new Set(goals.flatMap((g) => (g.filter?.accountManager ? [g.filter.accountManager] : [])))];
+  const emails = [
+    ...new Set(goals.flatMap((g) => (g.filter?.accountManager ? [g.filter.accountManager] : []))),
+  ];
   if (emails.length === 0) return new Map();
   const rows = await db.selectFrom("users").select(["id", "email"]).where("email", "in", emails).execute();
   return new Map(rows.map((r) => [r.email, r.id]));
@@ -167,7 +185,14 @@ export async function evaluateGoals(
       periods.set(goal.period, period);
     }
     const actual = actuals.get(goal.id) ?? null;
-    const result = evaluateGoal({ target: goal.target, actual, metric, direction: goal.direction, period, now });
+    const result = evaluateGoal({
+      target: goal.target,
+      actual,
+      metric,
+      direction: goal.direction,
+      period,
+      now,
+    });
     return {
       id: goal.id,
       title: goal.title,
@@ -212,13 +237,14 @@ export async function departmentScorecard(
 ): Promise<DepartmentScorecard> {
   goalPeriod(periodLabel, settings.timeZone);
   await checkDepartment(db, department);
-  const goals = (await listGoals(db, { department, period: periodLabel })).filter((g) => g.state !== "archived");
+  const goals = (await listGoals(db, { department, period: periodLabel })).filter(
+    (g) => g.state !== "archived",
+  );
   const evaluated = await evaluateGoals(db, goals, settings, now, options);
   return { department, period: periodLabel, score: scoreOf(evaluated), goals: evaluated };
 }
 
-const noStatuses = (): StatusCounts =>
-  Object.fromEntries(goalStatuses.map((s) => [s, 0])) as StatusCounts;
+const noStatuses = (): StatusCounts => Object.fromEntries(goalStatuses.map((s) => [s, 0])) as StatusCounts;
 
 /** Every department's score and status counts over its active goals, and the company score. */
 export async function companyScorecard(
@@ -239,7 +265,11 @@ export async function companyScorecard(
     for (const goal of own) status[goal.status] += 1;
     return { department: d.key, name: d.name, score: scoreOf(own), goals: own.length, status };
   });
-  return { period: periodLabel, score: roundOrNull(companyScore(rows.map((r) => r.score)), 4), departments: rows };
+  return {
+    period: periodLabel,
+    score: roundOrNull(companyScore(rows.map((r) => r.score)), 4),
+    departments: rows,
+  };
 }
 
 /** The active external goals of every department, as the promises customers read, with their status. */
@@ -250,7 +280,9 @@ export async function billOfRights(
   now: Date,
 ): Promise<BillOfRights> {
   goalPeriod(periodLabel, settings.timeZone);
-  const goals = (await listGoals(db, { period: periodLabel, state: "active" })).filter((g) => g.kind === "external");
+  const goals = (await listGoals(db, { period: periodLabel, state: "active" })).filter(
+    (g) => g.kind === "external",
+  );
   const evaluated = await evaluateGoals(db, goals, settings, now);
   return {
     period: periodLabel,

@@ -62,7 +62,10 @@ export type NewGoalInput = {
 };
 
 export type GoalChanges = Partial<
-  Pick<NewGoalInput, "target" | "weight" | "title" | "perspective" | "kind" | "direction" | "scope" | "filter" | "promise">
+  Pick<
+    NewGoalInput,
+    "target" | "weight" | "title" | "perspective" | "kind" | "direction" | "scope" | "filter" | "promise"
+  >
 >;
 
 type GoalRow = Goal & { owner_email: string | null };
@@ -119,23 +122,40 @@ function auditOf(view: GoalView): Record<string, unknown> {
 }
 
 async function checkDepartment(db: Kysely<Database>, department: string): Promise<void> {
-  const found = await db.selectFrom("departments").select("key").where("key", "=", department).executeTakeFirst();
+  const found = await db
+    .selectFrom("departments")
+    .select("key")
+    .where("key", "=", department)
+    .executeTakeFirst();
   if (!found) throw new GoalError("BAD_REQUEST", "department", `department: no department "${department}"`);
 }
 
 /** Checks a filter's account manager (a user's email) and customer (an id) exist; returns it normalised. */
-async function checkFilter(db: Kysely<Database>, filter: GoalFilter | null | undefined): Promise<GoalFilter | null> {
+async function checkFilter(
+  db: Kysely<Database>,
+  filter: GoalFilter | null | undefined,
+): Promise<GoalFilter | null> {
   if (!filter) return null;
   const normalised: GoalFilter = {};
   if (filter.accountManager !== undefined) {
     const email = filter.accountManager.trim().toLowerCase();
     const user = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
-    if (!user) throw new GoalError("BAD_REQUEST", "filter.accountManager", `filter.accountManager: no user ${email}`);
+    if (!user)
+      throw new GoalError("BAD_REQUEST", "filter.accountManager", `filter.accountManager: no user ${email}`);
     normalised.accountManager = email;
   }
   if (filter.customer !== undefined) {
-    const customer = await db.selectFrom("customers").select("id").where("id", "=", filter.customer).executeTakeFirst();
-    if (!customer) throw new GoalError("BAD_REQUEST", "filter.customer", `filter.customer: no customer "${filter.customer}"`);
+    const customer = await db
+      .selectFrom("customers")
+      .select("id")
+      .where("id", "=", filter.customer)
+      .executeTakeFirst();
+    if (!customer)
+      throw new GoalError(
+        "BAD_REQUEST",
+        "filter.customer",
+        `filter.customer: no customer "${filter.customer}"`,
+      );
     normalised.customer = filter.customer;
   }
   return Object.keys(normalised).length > 0 ? normalised : null;
@@ -143,13 +163,21 @@ async function checkFilter(db: Kysely<Database>, filter: GoalFilter | null | und
 
 function checkWeight(weight: number): void {
   if (!Number.isFinite(weight) || weight <= 0 || weight > 1000 || Math.round(weight * 100) / 100 !== weight) {
-    throw new GoalError("BAD_REQUEST", "weight", `weight: must be above 0 and at most 1000, with at most 2 decimals, got ${weight}`);
+    throw new GoalError(
+      "BAD_REQUEST",
+      "weight",
+      `weight: must be above 0 and at most 1000, with at most 2 decimals, got ${weight}`,
+    );
   }
 }
 
 function checkPromise(kind: GoalKind, promise: string | null | undefined): void {
   if (kind === "external" && !promise?.trim()) {
-    throw new GoalError("BAD_REQUEST", "promise", "promise: an external goal needs the promise customers read");
+    throw new GoalError(
+      "BAD_REQUEST",
+      "promise",
+      "promise: an external goal needs the promise customers read",
+    );
   }
 }
 
@@ -164,14 +192,24 @@ export async function getGoal(db: Kysely<Database>, id: string): Promise<GoalVie
   return toView(await readGoal(db, id));
 }
 
-export type GoalQuery = { department?: string; period?: string; state?: GoalState; departments?: readonly string[] };
+export type GoalQuery = {
+  department?: string;
+  period?: string;
+  state?: GoalState;
+  departments?: readonly string[];
+};
 
 export async function listGoals(db: Kysely<Database>, query: GoalQuery = {}): Promise<GoalView[]> {
   let q = selectGoals(db);
   if (query.department !== undefined) q = q.where("g.department", "=", query.department);
   if (query.period !== undefined) q = q.where("g.period", "=", query.period);
   if (query.state !== undefined) q = q.where("g.state", "=", query.state);
-  const rows = await q.orderBy("g.period").orderBy("g.department").orderBy("g.created_at").orderBy("g.id").execute();
+  const rows = await q
+    .orderBy("g.period")
+    .orderBy("g.department")
+    .orderBy("g.created_at")
+    .orderBy("g.id")
+    .execute();
   return rows.map(toView);
 }
 
@@ -213,14 +251,24 @@ export async function createGoal(
       .returning("id")
       .executeTakeFirstOrThrow();
     const view = toView(await readGoal(trx, inserted.id));
-    await recordAudit(trx, actor, { action: "goal.create", entityType: "goal", entityId: view.id, after: auditOf(view) });
+    await recordAudit(trx, actor, {
+      action: "goal.create",
+      entityType: "goal",
+      entityId: view.id,
+      after: auditOf(view),
+    });
     return view;
   });
 }
 
 async function lockGoal(trx: Transaction<Database>, id: string): Promise<GoalRow> {
   if (!UUID.test(id)) throw new GoalError("NOT_FOUND", undefined, `no goal ${id}`);
-  const locked = await trx.selectFrom("goals").select("id").where("id", "=", id).forUpdate().executeTakeFirst();
+  const locked = await trx
+    .selectFrom("goals")
+    .select("id")
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!locked) throw new GoalError("NOT_FOUND", undefined, `no goal ${id}`);
   return readGoal(trx, id);
 }
@@ -300,7 +348,11 @@ export async function transitionGoal(
     const before = toView(row);
     allow(before);
     if (transition !== "archive" && row.state !== "proposed") {
-      throw new GoalError("CONFLICT", undefined, `the goal is ${row.state}; only a proposed goal can be ${transition}ed`);
+      throw new GoalError(
+        "CONFLICT",
+        undefined,
+        `the goal is ${row.state}; only a proposed goal can be ${transition}ed`,
+      );
     }
     const state: GoalState = transition === "accept" ? "active" : "archived";
     if (row.state === state) return before;
@@ -346,8 +398,13 @@ export async function copyGoals(
   if (input.department !== undefined) await checkDepartment(db, input.department);
   return db.transaction().execute(async (trx) => {
     let sourceQuery = selectGoals(trx).where("g.period", "=", input.from).where("g.state", "=", "active");
-    if (input.department !== undefined) sourceQuery = sourceQuery.where("g.department", "=", input.department);
-    const sources = await sourceQuery.orderBy("g.department").orderBy("g.created_at").orderBy("g.id").execute();
+    if (input.department !== undefined)
+      sourceQuery = sourceQuery.where("g.department", "=", input.department);
+    const sources = await sourceQuery
+      .orderBy("g.department")
+      .orderBy("g.created_at")
+      .orderBy("g.id")
+      .execute();
     const existing = (await listGoals(trx, { period: input.to, department: input.department })).filter(
       (g) => g.state !== "archived",
     );

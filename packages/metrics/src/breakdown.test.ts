@@ -20,7 +20,9 @@ describe.each(testDialects())("metricBreakdown on $kind", (dialect) => {
     await insertEvents(t.db, events);
     await t.db
       .insertInto("customer_tier_changes")
-      .values(tiers.map((x) => ({ customer_id: x.customer, changed_at: x.at, from_tier: x.from, to_tier: x.to })))
+      .values(
+        tiers.map((x) => ({ customer_id: x.customer, changed_at: x.at, from_tier: x.from, to_tier: x.to })),
+      )
       .execute();
     await ensureRollups(t.db, "UTC");
   });
@@ -29,14 +31,28 @@ describe.each(testDialects())("metricBreakdown on $kind", (dialect) => {
   });
 
   /** The metric read with `scope`, over [from, to) as one period of `grain`. */
-  const read = async (metric: string, from: string, to: string, scope: MetricScope, grain: "month" | "day") => {
+  const read = async (
+    metric: string,
+    from: string,
+    to: string,
+    scope: MetricScope,
+    grain: "month" | "day",
+  ) => {
     const series = await metricSeries(t.db, { metric, from, to, grain, ...scope }, settings);
-    return grain === "month" ? (series.points[0]?.value ?? null) : series.points.reduce((s, p) => s + cents(p.value), 0) / 100;
+    return grain === "month"
+      ? (series.points[0]?.value ?? null)
+      : series.points.reduce((s, p) => s + cents(p.value), 0) / 100;
   };
   const filterOf = (by: BreakdownBy, key: string): MetricScope =>
-    by === "department" ? { department: key } : by === "accountManager" ? { accountManagerId: key } : { customerId: key };
+    by === "department"
+      ? { department: key }
+      : by === "accountManager"
+        ? { accountManagerId: key }
+        : { customerId: key };
 
-  const grouped = metricCatalog.filter((m) => m.additive || m.key === "active_customers" || m.key === "campaign_reach");
+  const grouped = metricCatalog.filter(
+    (m) => m.additive || m.key === "active_customers" || m.key === "campaign_reach",
+  );
 
   it.each(grouped.map((m) => [m.key, m.additive]))(
     "%s: every row is the metric read with that part, and the rows add up to the total",
@@ -47,7 +63,11 @@ describe.each(testDialects())("metricBreakdown on $kind", (dialect) => {
       ] as const) {
         for (const scope of [{}, { department: "sales" }] as MetricScope[]) {
           for (const by of breakdownDimensions) {
-            const result = await metricBreakdown(t.db, { metric, from, to, by, limit: 500, ...scope }, settings);
+            const result = await metricBreakdown(
+              t.db,
+              { metric, from, to, by, limit: 500, ...scope },
+              settings,
+            );
             const label = `${metric} by ${by} ${from}..${to} ${JSON.stringify(scope)}`;
             expect(result.total, label).toBe(await read(metric, from, to, scope, grain));
             const sum = result.rows.reduce((s, r) => s + cents(r.value), 0);
@@ -59,9 +79,13 @@ describe.each(testDialects())("metricBreakdown on $kind", (dialect) => {
             if (!nobody && !perScope) expect(sum, label).toBe(cents(result.total));
             if (perScope) expect(sum, label).toBeGreaterThanOrEqual(cents(result.total));
             for (const row of result.rows) {
-              expect(row.share, label).toBe(additive && result.total ? (row.value ?? 0) / result.total : null);
+              expect(row.share, label).toBe(
+                additive && result.total ? (row.value ?? 0) / result.total : null,
+              );
               if (row.key === null) continue;
-              expect(row.value, `${label} ${row.key}`).toBe(await read(metric, from, to, { ...scope, ...filterOf(by, row.key) }, grain));
+              expect(row.value, `${label} ${row.key}`).toBe(
+                await read(metric, from, to, { ...scope, ...filterOf(by, row.key) }, grain),
+              );
             }
             const values = result.rows.map((r) => r.value ?? 0);
             expect(values, label).toEqual([...values].sort((a, b) => b - a));
@@ -85,7 +109,9 @@ describe.each(testDialects())("metricBreakdown on $kind", (dialect) => {
     },
   );
 
-  const readPartByPart = metricCatalog.filter((m) => !(m.additive || m.key === "active_customers" || m.key === "campaign_reach"));
+  const readPartByPart = metricCatalog.filter(
+    (m) => !(m.additive || m.key === "active_customers" || m.key === "campaign_reach"),
+  );
 
   it.each(readPartByPart.map((m) => [m.key]))(
     "%s: by customer, every customer with a value is found and has the metric read's value",
@@ -105,10 +131,14 @@ describe.each(testDialects())("metricBreakdown on $kind", (dialect) => {
             lateSettings,
           );
           const value = series.points[0]?.value ?? null;
-          if (value !== null && !(value === 0 && getMetric(metric)?.unit === "count")) expected.push({ key: `c${i}`, value });
+          if (value !== null && !(value === 0 && getMetric(metric)?.unit === "count"))
+            expected.push({ key: `c${i}`, value });
         }
         expected.sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
-        expect(result.rows.map((r) => ({ key: r.key, value: r.value })), `${metric} ${JSON.stringify(scope)}`).toEqual(expected);
+        expect(
+          result.rows.map((r) => ({ key: r.key, value: r.value })),
+          `${metric} ${JSON.stringify(scope)}`,
+        ).toEqual(expected);
       }
     },
   );
@@ -141,11 +171,23 @@ describe.each(testDialects())("metricBreakdown on $kind", (dialect) => {
       }
       return "accepted";
     };
-    expect(await refused({ metric: "csat", from: "2026-01-10", to: "2026-02-10", by: "customer" })).toBe("to");
-    expect(await refused({ metric: "csat", from: "2026-01-05", to: "2026-01-12", by: "customer" })).toBe("accepted"); // an ISO week
-    expect(await refused({ metric: "nope", from: "2026-01-01", to: "2026-02-01", by: "customer" })).toBe("metric");
-    expect(await refused({ metric: "orders", from: "2026-02-01", to: "2026-01-01", by: "customer" })).toBe("to");
-    expect(await refused({ metric: "orders", from: "2026-01-01", to: "2026-02-01", by: "region" as BreakdownBy })).toBe("by");
-    expect(await refused({ metric: "orders", from: "2026-01-01", to: "2026-02-01", by: "customer", limit: 0 })).toBe("limit");
+    expect(await refused({ metric: "csat", from: "2026-01-10", to: "2026-02-10", by: "customer" })).toBe(
+      "to",
+    );
+    expect(await refused({ metric: "csat", from: "2026-01-05", to: "2026-01-12", by: "customer" })).toBe(
+      "accepted",
+    ); // an ISO week
+    expect(await refused({ metric: "nope", from: "2026-01-01", to: "2026-02-01", by: "customer" })).toBe(
+      "metric",
+    );
+    expect(await refused({ metric: "orders", from: "2026-02-01", to: "2026-01-01", by: "customer" })).toBe(
+      "to",
+    );
+    expect(
+      await refused({ metric: "orders", from: "2026-01-01", to: "2026-02-01", by: "region" as BreakdownBy }),
+    ).toBe("by");
+    expect(
+      await refused({ metric: "orders", from: "2026-01-01", to: "2026-02-01", by: "customer", limit: 0 }),
+    ).toBe("limit");
   });
 });

@@ -122,7 +122,13 @@ async function valueOver(
   return exactSum(series.points.map((p) => p.value));
 }
 
-function contextOf(db: Kysely<Database>, start: Date, end: Date, scope: Scope, settings: MetricSettings): MetricContext {
+function contextOf(
+  db: Kysely<Database>,
+  start: Date,
+  end: Date,
+  scope: Scope,
+  settings: MetricSettings,
+): MetricContext {
   return {
     db,
     grain: "day",
@@ -159,7 +165,10 @@ async function plainParts(
     select ${column}::text as key, ${value} as value
     from (${liveEvents(ctx, [measure.type])}) e
     group by 1`.execute(ctx.db);
-  return rows.map((r) => ({ key: by === "customer" && r.key === "" ? null : r.key, value: toNumber(r.value) }));
+  return rows.map((r) => ({
+    key: by === "customer" && r.key === "" ? null : r.key,
+    value: toNumber(r.value),
+  }));
 }
 
 /**
@@ -196,7 +205,10 @@ async function candidateParts(
   settings: MetricSettings,
 ): Promise<string[]> {
   // Churn moments fall up to churnDays after the order behind them.
-  const from = metric.key === "churned_customers" ? new Date(start.getTime() - (settings.churnDays + 1) * 86_400_000) : start;
+  const from =
+    metric.key === "churned_customers"
+      ? new Date(start.getTime() - (settings.churnDays + 1) * 86_400_000)
+      : start;
   const column = sql.ref(`e.${columnOf[by]}`);
   const conditions = [
     sql`e.occurred_at >= ${from}`,
@@ -218,12 +230,17 @@ async function candidateParts(
       .where("changed_at", ">=", start)
       .where("changed_at", "<", end)
       .execute();
-    for (const c of changes) if (scope.customerId === undefined || c.customer_id === scope.customerId) keys.add(c.customer_id);
+    for (const c of changes)
+      if (scope.customerId === undefined || c.customer_id === scope.customerId) keys.add(c.customer_id);
   }
   return [...keys].sort();
 }
 
-async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+async function inBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  run: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -241,10 +258,18 @@ async function namesOf(db: Kysely<Database>, by: BreakdownBy, keys: readonly (st
   const names = new Map<string, { key: string; name: string }>();
   if (known.length === 0) return names;
   if (by === "department") {
-    const rows = await db.selectFrom("departments").select(["key", "name"]).where("key", "in", known).execute();
+    const rows = await db
+      .selectFrom("departments")
+      .select(["key", "name"])
+      .where("key", "in", known)
+      .execute();
     for (const r of rows) names.set(r.key, { key: r.key, name: r.name });
   } else if (by === "accountManager") {
-    const rows = await db.selectFrom("users").select(["id", "email", "name"]).where("id", "in", known).execute();
+    const rows = await db
+      .selectFrom("users")
+      .select(["id", "email", "name"])
+      .where("id", "in", known)
+      .execute();
     for (const r of rows) names.set(r.id, { key: r.email, name: r.name });
   } else {
     const rows = await db.selectFrom("customers").select(["id", "name"]).where("id", "in", known).execute();
@@ -325,7 +350,11 @@ export async function metricBreakdown(
     .filter((p) => p.value !== null && !(countsOrSums && p.value === 0))
     .sort((a, b) => (b.value as number) - (a.value as number) || String(a.key).localeCompare(String(b.key)))
     .slice(0, limit);
-  const names = await namesOf(db, query.by, kept.map((p) => p.key));
+  const names = await namesOf(
+    db,
+    query.by,
+    kept.map((p) => p.key),
+  );
   return {
     metric: metric.key,
     by: query.by,

@@ -79,7 +79,8 @@ export async function listEvents(db: Kysely<Database>, query: EventListQuery): P
   const conditions = [sql`true`];
   if (query.customerId !== undefined) conditions.push(sql`e.customer_id = ${query.customerId}`);
   if (query.department !== undefined) conditions.push(sql`e.department = ${query.department}`);
-  if (query.accountManagerId !== undefined) conditions.push(sql`e.account_manager_id = ${query.accountManagerId}::uuid`);
+  if (query.accountManagerId !== undefined)
+    conditions.push(sql`e.account_manager_id = ${query.accountManagerId}::uuid`);
   if (query.from !== undefined) conditions.push(sql`e.occurred_at >= ${query.from}`);
   if (query.to !== undefined) conditions.push(sql`e.occurred_at < ${query.to}`);
   if (query.cursor !== undefined) {
@@ -168,6 +169,7 @@ export async function listEvents(db: Kysely<Database>, query: EventListQuery): P
       voided: r.voided,
       ingestedAt: r.ingested_at.toISOString(),
     })),
-    next: rows.length > query.limit && last ? encodeCursor({ at: last.cursor_at, seq: Number(last.seq) }) : null,
+    next:
+      rows.length > query.limit && last ? encodeCursor({ at: last.cursor_at, seq: Number(last.seq) }) : null,
   };
 }

@@ -22,8 +22,17 @@ export async function measureScorecards(
   client: Client,
   db: Kysely<Database>,
   options: { reads: number; rawReads: number; zone: string },
-): Promise<{ p95: number; rawP95: number; companyP95: number; breakdownP95: number; goals: number; mismatches: number }> {
-  const departments = (await db.selectFrom("departments").select("key").orderBy("key").execute()).map((d) => d.key);
+): Promise<{
+  p95: number;
+  rawP95: number;
+  companyP95: number;
+  breakdownP95: number;
+  goals: number;
+  mismatches: number;
+}> {
+  const departments = (await db.selectFrom("departments").select("key").orderBy("key").execute()).map(
+    (d) => d.key,
+  );
   const metrics = listMetrics();
   let goals = 0;
   for (const [d, department] of departments.entries()) {
@@ -54,9 +63,16 @@ export async function measureScorecards(
   let mismatches = 0;
   for (let i = 0; i < options.rawReads; i++) {
     const started = performance.now();
-    const raw = await departmentScorecard(db, departments[i % departments.length]!, SCORECARD_PERIOD, settings, new Date(), {
-      rollups: false,
-    });
+    const raw = await departmentScorecard(
+      db,
+      departments[i % departments.length]!,
+      SCORECARD_PERIOD,
+      settings,
+      new Date(),
+      {
+        rollups: false,
+      },
+    );
     rawLatencies.push(performance.now() - started);
     const served = new Map((answers[i % departments.length]?.goals ?? []).map((g) => [g.id, g.actual]));
     for (const goal of raw.goals) if (served.get(goal.id) !== goal.actual) mismatches++;
@@ -66,7 +82,10 @@ export async function measureScorecards(
     kind: "reads",
     client,
     warmup: [`/scorecards?period=${SCORECARD_PERIOD}`],
-    paths: Array.from({ length: Math.max(10, Math.round(options.reads / 4)) }, () => `/scorecards?period=${SCORECARD_PERIOD}`),
+    paths: Array.from(
+      { length: Math.max(10, Math.round(options.reads / 4)) },
+      () => `/scorecards?period=${SCORECARD_PERIOD}`,
+    ),
     keep: 0,
   });
   const breakdownPath = "/metrics/revenue/breakdown?from=2025-01-01&to=2026-01-01&by=customer&limit=20";

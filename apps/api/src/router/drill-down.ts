@@ -1,7 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { findUserByEmail } from "@retain/access";
-import { breakdownDimensions, getMetric, metricBreakdown, MetricQueryError, periodRange } from "@retain/metrics";
+import {
+  breakdownDimensions,
+  getMetric,
+  metricBreakdown,
+  MetricQueryError,
+  periodRange,
+} from "@retain/metrics";
 import { text } from "@retain/validation";
 import { listEvents } from "@retain/warehouse";
 import type { Context } from "../context";
@@ -86,14 +92,21 @@ export const breakdownRouter = router({
         by: z.enum(breakdownDimensions),
         total: z.number().nullable(),
         rows: z.array(
-          z.object({ key: z.string().nullable(), name: z.string(), value: z.number().nullable(), share: z.number().nullable() }),
+          z.object({
+            key: z.string().nullable(),
+            name: z.string(),
+            value: z.number().nullable(),
+            share: z.number().nullable(),
+          }),
         ),
       }),
     )
     .query(async ({ ctx, input }) => {
       if (!getMetric(input.key)) throw notFound(`no metric ${input.key}`);
       if (ctx.user?.role === "viewer" && input.by !== "department") {
-        throw forbidden("by: viewers read company-wide figures; a breakdown by manager or customer needs another role");
+        throw forbidden(
+          "by: viewers read company-wide figures; a breakdown by manager or customer needs another role",
+        );
       }
       const scope = await rowScope(ctx, input);
       const settings = await ctx.settings();

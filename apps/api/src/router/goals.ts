@@ -31,7 +31,9 @@ const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", messag
 
 /** A goal period: a year `2026`, a quarter `2026-Q1` or a month `2026-03`. */
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
-const period = text().regex(PERIOD, "must be a month 2026-03, a quarter 2026-Q1 or a year 2026").meta({ example: "2026-Q1" });
+const period = text()
+  .regex(PERIOD, "must be a month 2026-03, a quarter 2026-Q1 or a year 2026")
+  .meta({ example: "2026-Q1" });
 const department = text().min(1).max(40);
 const filterInput = z
   .object({
@@ -127,12 +129,15 @@ function headMayChange(ctx: Pick<Context, "user">) {
       throw forbidden(`department: you may change goals of the ${user.department ?? ""} department only`);
     }
     if (goal.state !== "proposed") {
-      throw forbidden("state: a department head changes only their own proposals; an admin changes active goals");
+      throw forbidden(
+        "state: a department head changes only their own proposals; an admin changes active goals",
+      );
     }
   };
 }
 
-const stateOf = (ctx: Pick<Context, "user">): "active" | "proposed" => (ctx.user?.role === "admin" ? "active" : "proposed");
+const stateOf = (ctx: Pick<Context, "user">): "active" | "proposed" =>
+  ctx.user?.role === "admin" ? "active" : "proposed";
 
 /** Heads and admins; API keys with `read`. */
 const departmentReadProcedure = userOrKeyProcedure(["admin", "department_head"], "read");
@@ -142,7 +147,15 @@ const idInput = z.object({ id: text().min(1).max(64) });
 
 export const goalsRouter = router({
   create: goalWriteProcedure
-    .meta({ created: true, openapi: { method: "POST", path: "/goals", tags: ["goals"], summary: "Set a goal (a head's is proposed)" } })
+    .meta({
+      created: true,
+      openapi: {
+        method: "POST",
+        path: "/goals",
+        tags: ["goals"],
+        summary: "Set a goal (a head's is proposed)",
+      },
+    })
     .input(
       z.object({
         ...changes,
@@ -159,15 +172,36 @@ export const goalsRouter = router({
     }),
 
   list: departmentReadProcedure
-    .meta({ openapi: { method: "GET", path: "/goals", tags: ["goals"], summary: "Goals by department, period and state" } })
-    .input(z.object({ department: department.optional(), period: period.optional(), state: z.enum(goalStates).optional() }))
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/goals",
+        tags: ["goals"],
+        summary: "Goals by department, period and state",
+      },
+    })
+    .input(
+      z.object({
+        department: department.optional(),
+        period: period.optional(),
+        state: z.enum(goalStates).optional(),
+      }),
+    )
     .output(z.object({ goals: z.array(goalView) }))
     .query(async ({ ctx, input }) => ({
       goals: await listGoals(ctx.db, { ...input, department: ownDepartment(ctx, input.department) }),
     })),
 
   update: goalWriteProcedure
-    .meta({ openapi: { method: "PATCH", path: "/goals/{id}", tags: ["goals"], summary: "Change a goal", errorResponses: [404] } })
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/goals/{id}",
+        tags: ["goals"],
+        summary: "Change a goal",
+        errorResponses: [404],
+      },
+    })
     .input(z.object({ id: idInput.shape.id, ...changes }))
     .output(goalView)
     .mutation(({ ctx, input }) => {
@@ -176,44 +210,105 @@ export const goalsRouter = router({
     }),
 
   archive: goalWriteProcedure
-    .meta({ openapi: { method: "DELETE", path: "/goals/{id}", tags: ["goals"], summary: "Archive a goal", errorResponses: [404] } })
+    .meta({
+      openapi: {
+        method: "DELETE",
+        path: "/goals/{id}",
+        tags: ["goals"],
+        summary: "Archive a goal",
+        errorResponses: [404],
+      },
+    })
     .input(idInput)
     .output(goalView)
-    .mutation(({ ctx, input }) => transitionGoal(ctx.db, input.id, "archive", actorOf(ctx), headMayChange(ctx))),
+    .mutation(({ ctx, input }) =>
+      transitionGoal(ctx.db, input.id, "archive", actorOf(ctx), headMayChange(ctx)),
+    ),
 
   accept: adminProcedure
-    .meta({ openapi: { method: "POST", path: "/goals/{id}/accept", tags: ["goals"], summary: "Accept a proposed goal", errorResponses: [404, 409] } })
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/goals/{id}/accept",
+        tags: ["goals"],
+        summary: "Accept a proposed goal",
+        errorResponses: [404, 409],
+      },
+    })
     .input(idInput)
     .output(goalView)
     .mutation(({ ctx, input }) => transitionGoal(ctx.db, input.id, "accept", actorOf(ctx))),
 
   decline: adminProcedure
-    .meta({ openapi: { method: "POST", path: "/goals/{id}/decline", tags: ["goals"], summary: "Decline a proposed goal", errorResponses: [404, 409] } })
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/goals/{id}/decline",
+        tags: ["goals"],
+        summary: "Decline a proposed goal",
+        errorResponses: [404, 409],
+      },
+    })
     .input(idInput)
     .output(goalView)
     .mutation(({ ctx, input }) => transitionGoal(ctx.db, input.id, "decline", actorOf(ctx))),
 
   copy: goalWriteProcedure
-    .meta({ openapi: { method: "POST", path: "/goals/copy", tags: ["goals"], summary: "Copy a period's active goals to another period" } })
-    .input(z.object({ from: period, to: period.meta({ example: "2026-Q2" }), department: department.optional() }))
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/goals/copy",
+        tags: ["goals"],
+        summary: "Copy a period's active goals to another period",
+      },
+    })
+    .input(
+      z.object({ from: period, to: period.meta({ example: "2026-Q2" }), department: department.optional() }),
+    )
     .output(z.object({ created: z.number().int(), skipped: z.number().int() }))
     .mutation(({ ctx, input }) =>
-      copyGoals(ctx.db, { ...input, department: ownDepartment(ctx, input.department) }, actorOf(ctx), stateOf(ctx)),
+      copyGoals(
+        ctx.db,
+        { ...input, department: ownDepartment(ctx, input.department) },
+        actorOf(ctx),
+        stateOf(ctx),
+      ),
     ),
 });
 
 export const scorecardsRouter = router({
   department: departmentReadProcedure
-    .meta({ openapi: { method: "GET", path: "/scorecards/{department}", tags: ["scorecards"], summary: "A department's scorecard for a period" } })
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/scorecards/{department}",
+        tags: ["scorecards"],
+        summary: "A department's scorecard for a period",
+      },
+    })
     .input(z.object({ department, period }))
-    .output(z.object({ department: z.string(), period: z.string(), score: z.number().nullable(), goals: z.array(scorecardGoal) }))
+    .output(
+      z.object({
+        department: z.string(),
+        period: z.string(),
+        score: z.number().nullable(),
+        goals: z.array(scorecardGoal),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       ownDepartment(ctx, input.department);
       return departmentScorecard(ctx.db, input.department, input.period, await ctx.settings(), new Date());
     }),
 
   company: readProcedure
-    .meta({ openapi: { method: "GET", path: "/scorecards", tags: ["scorecards"], summary: "Every department's score for a period" } })
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/scorecards",
+        tags: ["scorecards"],
+        summary: "Every department's score for a period",
+      },
+    })
     .input(z.object({ period }))
     .output(
       z.object({
@@ -230,10 +325,19 @@ export const scorecardsRouter = router({
         ),
       }),
     )
-    .query(async ({ ctx, input }) => companyScorecard(ctx.db, input.period, await ctx.settings(), new Date())),
+    .query(async ({ ctx, input }) =>
+      companyScorecard(ctx.db, input.period, await ctx.settings(), new Date()),
+    ),
 
   billOfRights: readProcedure
-    .meta({ openapi: { method: "GET", path: "/bill-of-rights", tags: ["scorecards"], summary: "The promises made to customers, with their status" } })
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/bill-of-rights",
+        tags: ["scorecards"],
+        summary: "The promises made to customers, with their status",
+      },
+    })
     .input(z.object({ period }))
     .output(
       z.object({

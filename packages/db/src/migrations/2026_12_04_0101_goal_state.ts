@@ -9,15 +9,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("goals")
     .addColumn("state", "text", (c) =>
-      c.notNull().defaultTo("active").check(sql`state in ('active', 'proposed', 'archived')`),
+      c
+        .notNull()
+        .defaultTo("active")
+        .check(sql`state in ('active', 'proposed', 'archived')`),
     )
     .addColumn("scope", "text", (c) =>
-      c.notNull().defaultTo("department").check(sql`scope in ('department', 'company')`),
+      c
+        .notNull()
+        .defaultTo("department")
+        .check(sql`scope in ('department', 'company')`),
     )
     .addColumn("promise", "text")
     .execute();
   // An external goal is a promise; older external goals read their title as the promise.
-  await sql`update goals set promise = coalesce(title, metric) where kind = 'external' and promise is null`.execute(db);
+  await sql`update goals set promise = coalesce(title, metric) where kind = 'external' and promise is null`.execute(
+    db,
+  );
   await sql`alter table goals add constraint goals_external_promise check (kind <> 'external' or promise is not null)`.execute(
     db,
   );

@@ -28,8 +28,14 @@ type Who = {
 
 const WHO: readonly Who[] = [
   { key: "admin", pick: (users) => users.find((u) => u.email === ADMIN.email), admin: true },
-  { key: "sales-head", pick: (users) => users.find((u) => u.role === "department_head" && u.department === "sales") },
-  { key: "quality-head", pick: (users) => users.find((u) => u.role === "department_head" && u.department === "quality") },
+  {
+    key: "sales-head",
+    pick: (users) => users.find((u) => u.role === "department_head" && u.department === "sales"),
+  },
+  {
+    key: "quality-head",
+    pick: (users) => users.find((u) => u.role === "department_head" && u.department === "quality"),
+  },
   { key: "account-manager", pick: (users) => users.find((u) => u.role === "account_manager") },
   { key: "viewer", pick: (users) => users.find((u) => u.role === "viewer" && u.department === null) },
 ];
@@ -48,7 +54,11 @@ const COMMON_PAGES: readonly PageVisit[] = [
   },
 ];
 const ADMIN_PAGES: readonly PageVisit[] = [
-  { key: "users", path: "/settings/users", ready: (page) => page.getByTestId(`user-row-${ADMIN.email}`).waitFor() },
+  {
+    key: "users",
+    path: "/settings/users",
+    ready: (page) => page.getByTestId(`user-row-${ADMIN.email}`).waitFor(),
+  },
   {
     key: "api-keys",
     path: "/settings/api-keys",
@@ -68,14 +78,23 @@ const NOT_ALLOWED: PageVisit = {
 };
 
 /** The top bar's presets, by their labels. */
-const PRESETS = ["This month", "This quarter", "Last quarter", "Year to date", "Last 12 months", "Custom range"] as const;
+const PRESETS = [
+  "This month",
+  "This quarter",
+  "Last quarter",
+  "Year to date",
+  "Last 12 months",
+  "Custom range",
+] as const;
 
 /**
  * An order of visits that goes from every preset to every other one exactly once
  * (an Eulerian circuit of the complete directed graph, found with Hierholzer's algorithm).
  */
 function everyTransition<T>(items: readonly T[]): T[] {
-  const unused = new Map<number, number[]>(items.map((_, i) => [i, items.map((__, j) => j).filter((j) => j !== i)]));
+  const unused = new Map<number, number[]>(
+    items.map((_, i) => [i, items.map((__, j) => j).filter((j) => j !== i)]),
+  );
   const stack = [0];
   const circuit: number[] = [];
   while (stack.length > 0) {
@@ -111,14 +130,22 @@ function describeViolations(where: string, violations: readonly AxeViolation[]):
 }
 
 /** Rules that must hold whatever axe-core rates their impact: a main landmark, named table headers, a way past the navigation. */
-const ALWAYS = new Set(["landmark-one-main", "empty-table-header", "bypass", "link-in-text-block", "page-has-heading-one"]);
+const ALWAYS = new Set([
+  "landmark-one-main",
+  "empty-table-header",
+  "bypass",
+  "link-in-text-block",
+  "page-has-heading-one",
+]);
 
 async function axeProblems(page: Page, where: string): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     // Off by default in axe-core (experimental): the visible text of a control is part of its accessible name.
     .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
     .analyze();
-  const severe = results.violations.filter((v) => v.impact === "critical" || v.impact === "serious" || ALWAYS.has(v.id));
+  const severe = results.violations.filter(
+    (v) => v.impact === "critical" || v.impact === "serious" || ALWAYS.has(v.id),
+  );
   return describeViolations(where, severe);
 }
 
@@ -173,11 +200,13 @@ describe.runIf(browserTestsEnabled("every page in Chromium"))("every page, every
     // The first Tab reaches "Skip to content", which moves focus to the page's main content.
     await page.keyboard.press("Tab");
     const first = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? null);
-    if (first !== "Skip to content") problems.push(`${label}: the first focusable element is "${first}", not "Skip to content"`);
+    if (first !== "Skip to content")
+      problems.push(`${label}: the first focusable element is "${first}", not "Skip to content"`);
     else {
       await page.keyboard.press("Enter");
       const focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? null);
-      if (focused !== "main") problems.push(`${label}: "Skip to content" moved focus to ${focused}, not to the main content`);
+      if (focused !== "main")
+        problems.push(`${label}: "Skip to content" moved focus to ${focused}, not to the main content`);
     }
     await page.mouse.move(0, 0);
     // The charts' entry animation is over in the picture.
@@ -341,7 +370,9 @@ describe.runIf(browserTestsEnabled("every page in Chromium"))("every page, every
       await charts.first().waitFor();
       for (const chart of await charts.all()) {
         expect(await chart.getAttribute("role")).toBe("img");
-        expect(await chart.getAttribute("aria-label")).toMatch(/compared with .*: .*\. Every value is in the table that follows\.$/);
+        expect(await chart.getAttribute("aria-label")).toMatch(
+          /compared with .*: .*\. Every value is in the table that follows\.$/,
+        );
       }
       const focusable = await page.evaluate(
         () =>
@@ -354,14 +385,19 @@ describe.runIf(browserTestsEnabled("every page in Chromium"))("every page, every
 
     it("shows a department head's role in words and their department by name", async () => {
       const head = people.get("quality-head")!;
-      const context = await contextFor(WHO.find((w) => w.key === "quality-head")!, VIEWPORTS[0]);
+      const context = await contextFor(
+        WHO.find((w) => w.key === "quality-head")!,
+        VIEWPORTS[0],
+      );
       const other = await watchedPage(context, errors);
       try {
         await other.setViewportSize(VIEWPORTS[0]);
         await other.goto(app!.url);
         await other.getByTestId("current-user").waitFor();
         expect(await other.getByTestId("current-user").textContent()).toBe(head.name);
-        await expect.poll(() => other.getByText("Department head · Quality", { exact: true }).count()).toBe(1);
+        await expect
+          .poll(() => other.getByText("Department head · Quality", { exact: true }).count())
+          .toBe(1);
       } finally {
         await other.close();
       }
@@ -372,7 +408,9 @@ describe.runIf(browserTestsEnabled("every page in Chromium"))("every page, every
       await page.getByTestId(`user-row-${ADMIN.email}`).waitFor();
       const header = page.getByRole("columnheader", { name: /^Name/ });
       expect(await header.getAttribute("aria-sort")).toBe("ascending");
-      const names = await page.locator('[data-testid^="user-row-"] td:first-child p:first-child').allTextContents();
+      const names = await page
+        .locator('[data-testid^="user-row-"] td:first-child p:first-child')
+        .allTextContents();
       const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
       expect(names.length).toBeGreaterThan(5);
       expect(names).toEqual([...names].sort(collator.compare));
@@ -397,11 +435,13 @@ describe.runIf(browserTestsEnabled("every page in Chromium"))("every page, every
       expect(await row.textContent()).toContain("Complaint SLA (hours)");
       await row.getByRole("button", { name: "Show before and after" }).click();
       const diff = page.locator('[data-testid^="audit-diff-"]').first();
-      await poll(() => diff.getByRole("row").filter({ hasText: "Complaint SLA (hours)" }).getByRole("cell").allTextContents()).toEqual([
-        "Complaint SLA (hours)",
-        "24",
-        "36",
-      ]);
+      await poll(() =>
+        diff
+          .getByRole("row")
+          .filter({ hasText: "Complaint SLA (hours)" })
+          .getByRole("cell")
+          .allTextContents(),
+      ).toEqual(["Complaint SLA (hours)", "24", "36"]);
       expect(await page.getByText(/Complaint sla/).count()).toBe(0);
     });
 
@@ -418,7 +458,9 @@ describe.runIf(browserTestsEnabled("every page in Chromium"))("every page, every
         expect(await button.getAttribute("aria-describedby")).toBe(await reason.getAttribute("id"));
         await login.locator("input[name=email]").fill("someone@example.com");
         expect(await reason.textContent()).toBe("Enter the password to sign in.");
-        expect(await login.getByRole("link", { name: "API reference" }).getAttribute("href")).toBe("/api/v1/docs");
+        expect(await login.getByRole("link", { name: "API reference" }).getAttribute("href")).toBe(
+          "/api/v1/docs",
+        );
       } finally {
         await visitor.close();
       }

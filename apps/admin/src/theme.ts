@@ -35,14 +35,17 @@ export function contrast(a: string, b: string): number {
 
 /** #rrggbb with every channel scaled by `1 - amount`. */
 function darken(hex: string, amount: number): string {
-  const channels = (hex.replace("#", "").match(/\w\w/g) ?? []).map((h) => Math.round(parseInt(h, 16) * (1 - amount)));
+  const channels = (hex.replace("#", "").match(/\w\w/g) ?? []).map((h) =>
+    Math.round(parseInt(h, 16) * (1 - amount)),
+  );
   return `#${channels.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
 }
 
 /** `color` darkened in small steps until it reads at `ratio` on `background`. */
 function darkEnough(color: string, background: string, ratio: number): string {
   let result = color;
-  for (let step = 0.02; contrast(result, background) < ratio && step <= 1; step += 0.02) result = darken(color, step);
+  for (let step = 0.02; contrast(result, background) < ratio && step <= 1; step += 0.02)
+    result = darken(color, step);
   return result;
 }
 
@@ -61,13 +64,28 @@ function readable(palette: readonly string[]): MantineColorsTuple {
   return [c0, c1, c2, c3, c4, c5, c6, s7, s8, s9];
 }
 
-const STATUS_PALETTES = ["red", "pink", "grape", "violet", "indigo", "blue", "cyan", "teal", "green", "lime", "yellow", "orange"] as const;
+const STATUS_PALETTES = [
+  "red",
+  "pink",
+  "grape",
+  "violet",
+  "indigo",
+  "blue",
+  "cyan",
+  "teal",
+  "green",
+  "lime",
+  "yellow",
+  "orange",
+] as const;
 const readablePalettes = Object.fromEntries(
   STATUS_PALETTES.map((name) => [name, readable(DEFAULT_THEME.colors[name])]),
 ) as Record<(typeof STATUS_PALETTES)[number], MantineColorsTuple>;
 
 /** Gray 6 is what subtle grey buttons and outline badges write in (Mantine caps subtle text at shade 6). */
-const gray = DEFAULT_THEME.colors.gray.map((c, i) => (i === 6 ? "#5f666d" : c)) as unknown as MantineColorsTuple;
+const gray = DEFAULT_THEME.colors.gray.map((c, i) =>
+  i === 6 ? "#5f666d" : c,
+) as unknown as MantineColorsTuple;
 
 export const theme = createTheme({
   primaryColor: "brand",
@@ -99,7 +117,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     "--mantine-color-dimmed": DIMMED_TEXT,
     "--mantine-color-placeholder": PLACEHOLDER_TEXT,
     // Text in a palette's name (`c="green"`) is its filled shade 6 by default, too light on white.
-    ...Object.fromEntries(STATUS_PALETTES.map((name) => [`--mantine-color-${name}-text`, `var(--mantine-color-${name}-8)`])),
+    ...Object.fromEntries(
+      STATUS_PALETTES.map((name) => [`--mantine-color-${name}-text`, `var(--mantine-color-${name}-8)`]),
+    ),
   },
   dark: {},
 });

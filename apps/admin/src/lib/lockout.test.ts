@@ -14,7 +14,9 @@ describe("the sign-in lockout message", () => {
     expect(lockoutMessage("too many failed sign-ins; try again in 840 s")).toBe(
       "Too many failed sign-ins (5 in 15 minutes) for this email. Try again in 14 minutes.",
     );
-    expect(lockoutMessage("too many failed sign-ins; try again in 61 s")).toContain("Try again in 2 minutes.");
+    expect(lockoutMessage("too many failed sign-ins; try again in 61 s")).toContain(
+      "Try again in 2 minutes.",
+    );
     expect(lockoutMessage("too many failed sign-ins; try again in 3 s")).toContain("Try again in 1 minute.");
   });
 

@@ -11,7 +11,9 @@ describe("a user's role and department in words", () => {
     expect(roleLine({ role: "department_head", department: "customer_service" }, DEPARTMENTS)).toBe(
       "Department head · Customer service",
     );
-    expect(roleLine({ role: "account_manager", department: "sales" }, DEPARTMENTS)).toBe("Account manager · Sales");
+    expect(roleLine({ role: "account_manager", department: "sales" }, DEPARTMENTS)).toBe(
+      "Account manager · Sales",
+    );
     expect(roleLine({ role: "admin", department: null }, DEPARTMENTS)).toBe("Administrator");
   });
 

@@ -8,9 +8,13 @@ describe("why a submit button is disabled", () => {
       { label: "Email", value: "  " },
       { label: "Password", value: "" },
     ];
-    expect(missingFieldsReason(fields, "create the user")).toBe("Enter the name, email, and password to create the user.");
+    expect(missingFieldsReason(fields, "create the user")).toBe(
+      "Enter the name, email, and password to create the user.",
+    );
     expect(missingFieldsReason(fields.slice(1), "sign in")).toBe("Enter the email and password to sign in.");
-    expect(missingFieldsReason([{ label: "Name", value: "" }], "create the key")).toBe("Enter the name to create the key.");
+    expect(missingFieldsReason([{ label: "Name", value: "" }], "create the key")).toBe(
+      "Enter the name to create the key.",
+    );
   });
 
   it("has nothing to say when the form is complete", () => {

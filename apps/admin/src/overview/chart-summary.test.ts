@@ -9,7 +9,12 @@ const row = (label: string, current: number | null): ChartRow => ({
   current,
   comparison: null,
 });
-const base = { title: "Orders, monthly", format: (v: number) => `${v} orders`, currentLabel: "2026", comparisonLabel: "2025" };
+const base = {
+  title: "Orders, monthly",
+  format: (v: number) => `${v} orders`,
+  currentLabel: "2026",
+  comparisonLabel: "2025",
+};
 
 describe("chartSummary", () => {
   it("names the chart, its periods, first and last, lowest and highest value", () => {
@@ -24,6 +29,8 @@ describe("chartSummary", () => {
     expect(chartSummary({ ...base, rows: [row("Jan", 3)] })).toBe(
       "Orders, monthly, 2026 compared with 2025: 3 orders in Jan. Every value is in the table that follows.",
     );
-    expect(chartSummary({ ...base, rows: [row("Jan", null)] })).toBe("Orders, monthly, 2026 compared with 2025: no values.");
+    expect(chartSummary({ ...base, rows: [row("Jan", null)] })).toBe(
+      "Orders, monthly, 2026 compared with 2025: no values.",
+    );
   });
 });

@@ -11,7 +11,9 @@ type Summary = {
 };
 
 export function chartSummary({ title, rows, format, currentLabel, comparisonLabel }: Summary): string {
-  const points = rows.flatMap((row) => (row.current === null ? [] : [{ label: row.label, value: row.current }]));
+  const points = rows.flatMap((row) =>
+    row.current === null ? [] : [{ label: row.label, value: row.current }],
+  );
   const head = `${title}, ${currentLabel} compared with ${comparisonLabel}`;
   const first = points[0];
   const last = points.at(-1);

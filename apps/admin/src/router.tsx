@@ -94,6 +94,25 @@ export const router = createBrowserRouter([
                       page({ path: ":id", lazy: async () => ({ Component: (await import("./roadmaps/initiative-page")).InitiativePage }) }),
                     ],
                   },
+                  {
+                    path: "customers",
+                    element: <RequireRole roles={["admin", "department_head", "account_manager"]} />,
+                    children: [
+                      page({ index: true, lazy: async () => ({ Component: (await import("./customers/customers-page")).CustomersPage }) }),
+                      page({ path: "value", lazy: async () => ({ Component: (await import("./customers/value-page")).ValuePage }) }),
+                      page({ path: ":id", lazy: async () => ({ Component: (await import("./customers/customer-page")).CustomerPage }) }),
+                    ],
+                  },
+                  {
+                    path: "account-managers",
+                    element: <RequireRole roles={["admin", "account_manager"]} />,
+                    children: [
+                      page({
+                        index: true,
+                        lazy: async () => ({ Component: (await import("./account-managers/account-managers-page")).AccountManagersPage }),
+                      }),
+                    ],
+                  },
                   page({
                     path: "bill-of-rights",
                     lazy: async () => ({

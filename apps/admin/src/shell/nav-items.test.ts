@@ -3,20 +3,31 @@ import { hasViewControls, mayOpen, navItemsFor } from "./nav-items";
 
 describe("navigation by role", () => {
   it("shows settings to admins only", () => {
-    expect(navItemsFor("admin").map((i) => i.label)).toEqual(["Overview", "Departments", "Goals", "Roadmaps", "Bill of rights", "Settings"]);
-    for (const role of ["account_manager", "viewer"] as const) {
-      expect(navItemsFor(role).map((i) => i.label)).toEqual(["Overview", "Bill of rights"]);
-    }
+    expect(navItemsFor("admin").map((i) => i.label)).toEqual([
+      "Overview",
+      "Departments",
+      "Goals",
+      "Roadmaps",
+      "Customers",
+      "Account managers",
+      "Bill of rights",
+      "Settings",
+    ]);
+    expect(navItemsFor("account_manager").map((i) => i.label)).toEqual(["Overview", "My customers", "My results", "Bill of rights"]);
+    expect(navItemsFor("viewer").map((i) => i.label)).toEqual(["Overview", "Bill of rights"]);
   });
 
   it("gives a head their own department and goals, not other departments' pages", () => {
-    expect(navItemsFor("department_head").map((i) => i.label)).toEqual(["Overview", "My department", "Goals", "Roadmaps", "Bill of rights"]);
+    expect(navItemsFor("department_head").map((i) => i.label)).toEqual(["Overview", "My department", "Goals", "Roadmaps", "Customers", "Bill of rights"]);
     expect(navItemsFor("department_head", "sales").find((i) => i.label === "My department")?.to).toBe("/departments/sales");
     expect(navItemsFor("admin", null).find((i) => i.label === "Departments")?.to).toBe("/departments");
     expect(mayOpen("department_head", "/departments/sales")).toBe(true);
     expect(mayOpen("viewer", "/departments/sales")).toBe(false);
     expect(mayOpen("account_manager", "/goals")).toBe(false);
     expect(mayOpen("viewer", "/bill-of-rights")).toBe(true);
+    expect(mayOpen("viewer", "/customers/c1")).toBe(false);
+    expect(mayOpen("account_manager", "/customers/value")).toBe(true);
+    expect(mayOpen("department_head", "/account-managers")).toBe(false);
   });
 
   it("keeps the top bar's period off the goal pages, which choose their own", () => {

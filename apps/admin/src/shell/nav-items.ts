@@ -9,6 +9,9 @@ import {
   IconLayoutGrid,
   IconTargetArrow,
   IconTimelineEvent,
+  IconAddressBook,
+  IconPyramid,
+  IconUserStar,
   type Icon,
 } from "@tabler/icons-react";
 import type { Role } from "../lib/roles";
@@ -49,6 +52,28 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { label: "Goals", to: "/goals", icon: IconTargetArrow, roles: ["admin", "department_head"], dashboard: false, ownPeriod: true },
   { label: "Roadmaps", to: "/roadmaps", icon: IconTimelineEvent, roles: ["admin", "department_head"], dashboard: false },
+  {
+    label: "Customers",
+    to: "/customers",
+    icon: IconAddressBook,
+    roles: ["admin", "department_head", "account_manager"],
+    dashboard: false,
+    ownPeriod: true,
+    roleLabels: { account_manager: "My customers" },
+    children: [
+      { label: "Registry", to: "/customers", icon: IconAddressBook },
+      { label: "Value pyramid", to: "/customers/value", icon: IconPyramid },
+    ],
+  },
+  {
+    label: "Account managers",
+    to: "/account-managers",
+    icon: IconUserStar,
+    roles: ["admin", "account_manager"],
+    dashboard: false,
+    ownPeriod: true,
+    roleLabels: { account_manager: "My results" },
+  },
   { label: "Bill of rights", to: "/bill-of-rights", icon: IconFileCertificate, roles: everyone, dashboard: false, ownPeriod: true },
   {
     label: "Settings",

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Skeleton, Table, Text, Title } from "@mantine/core";
+import { Badge, Box, Button, Group, Paper, Skeleton, Table, Text, Title } from "@mantine/core";
 import { IconChevronRight, IconPlayerSkipBack } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSession } from "../auth/session-context";
@@ -64,8 +64,9 @@ export function EventsTable({ filter, who, period, cursor, onPage }: Props) {
         <EmptyState title="No events" description="Nothing was recorded for this row in the period." />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped>
+          {/* A scroll region of plain text: focusable, so a keyboard can scroll it (a phone's width). */}
+          <Box style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={`Events of ${who}`}>
+            <Table striped miw={560}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>When</Table.Th>
@@ -98,7 +99,7 @@ export function EventsTable({ filter, who, period, cursor, onPage }: Props) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Box>
           <Group justify="space-between" mt="sm" className="no-print">
             <Text size="xs" c="dimmed">
               {list.length} events{cursor ? " (a later page)" : ""}, newest first

@@ -134,6 +134,9 @@ describe.runIf(browserTestsEnabled("roadmaps in Chromium"))("roadmaps in Chromiu
     await admin.getByRole("option", { name: "Sales", exact: true }).click();
     await admin.getByRole("option", { name: "Customer service", exact: true }).click();
     await admin.keyboard.press("Escape");
+    // Field errors in words, on the field: no launch date yet.
+    await dialog.getByRole("button", { name: "Create draft" }).click();
+    await dialog.getByText("Must not be empty").waitFor();
     const launch = dateIn(200);
     await dialog.getByLabel("Launch date").fill(launch);
     await dialog.getByRole("button", { name: "Create draft" }).click();
@@ -161,6 +164,14 @@ describe.runIf(browserTestsEnabled("roadmaps in Chromium"))("roadmaps in Chromiu
       await editor.getByRole("button", { name: "Save" }).click();
       await admin.locator(`[data-milestone="${title}"]`).waitFor();
     };
+    // A milestone due before it starts is refused, naming the row and the field.
+    await admin.getByRole("button", { name: "Add milestone" }).click();
+    await admin.getByTestId("milestone-editor").getByLabel("Milestone title").fill("Backwards");
+    await admin.getByTestId("milestone-editor").getByLabel("Start date").fill(dateIn(100));
+    await admin.getByTestId("milestone-editor").getByLabel("Due date").fill(dateIn(99));
+    await admin.getByTestId("milestone-editor").getByRole("button", { name: "Save" }).click();
+    await admin.getByRole("alert").getByText("Milestone 1, due date: is before the start").waitFor();
+    await admin.getByTestId("milestone-editor").getByRole("button", { name: "Cancel" }).click();
     await addMilestone("Announce the welcome pack", "Communication", "Marketing", dateIn(90), dateIn(190));
     await addMilestone("Train the service desk", "Education", "Customer service", dateIn(170), dateIn(195));
     await admin
@@ -296,9 +307,12 @@ describe.runIf(browserTestsEnabled("roadmaps in Chromium"))("roadmaps in Chromiu
       budget: { total: { spent: "4321.09" } },
     });
     expect(detail.signoffs).toHaveLength(6);
-    // The one refused request was the rejection without a comment, answered 400 on purpose.
+    // The refused requests were the ones made on purpose: the draft without a launch date and the
+    // backwards milestone (the admin), the rejection without a comment (the head of sales), each 400.
     const salesHead = heads.get("sales")!;
-    expect(errors.filter((e) => !(e.startsWith(salesHead) && e.includes("status of 400")))).toEqual([]);
-    expect(errors.filter((e) => e.includes("status of 400"))).toHaveLength(1);
+    const refused = (who: string) => errors.filter((e) => e.startsWith(`${who}: `) && e.includes("status of 400"));
+    expect(refused(ADMIN.email)).toHaveLength(2);
+    expect(refused(salesHead)).toHaveLength(1);
+    expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
   });
 });

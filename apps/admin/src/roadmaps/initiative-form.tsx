@@ -91,7 +91,7 @@ export function InitiativeForm({
         <Stack gap="sm">
           <TextInput
             label="Title"
-            required
+            withAsterisk
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             error={errors.fields.title}
@@ -107,7 +107,7 @@ export function InitiativeForm({
           />
           <Select
             label="Owner department"
-            required
+            withAsterisk
             data={options}
             value={owner || null}
             onChange={(value) => setOwner(value ?? "")}
@@ -131,7 +131,7 @@ export function InitiativeForm({
           <TextInput
             label="Launch date"
             type="date"
-            required
+            withAsterisk
             value={launchAt}
             onChange={(e) => setLaunchAt(e.currentTarget.value)}
             error={errors.fields.launchAt}

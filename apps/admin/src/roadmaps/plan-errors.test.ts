@@ -31,4 +31,10 @@ describe("planErrorText", () => {
     ).toBe("The initiative is done; its plan is closed");
     expect(planErrorText(null)).toBeNull();
   });
+  it("reads the field off a domain refusal's message when there are no details", () => {
+    const error = Object.assign(new Error("milestones.0.dueAt: is before the start (2027-01-02)"), {
+      data: { code: "BAD_REQUEST" },
+    });
+    expect(planErrorText(error)).toBe("Milestone 1, due date: is before the start (2027-01-02)");
+  });
 });

@@ -36,8 +36,14 @@ function detailsOf(error: unknown): Detail[] {
 /** One sentence per refused field, or the server's message when it names no field. */
 export function planErrorText(error: unknown): string | null {
   if (!error) return null;
-  const details = detailsOf(error);
-  if (details.length === 0) return humanMessage(errorMessage(error));
+  let details = detailsOf(error);
+  if (details.length === 0) {
+    // Domain refusals name the field as the message's prefix ("milestones.1.dueAt: is before …").
+    const message = errorMessage(error);
+    const prefixed = /^((?:milestones|budget|goals)\.\d+(?:\.\w+)?): /.exec(message);
+    if (!prefixed?.[1]) return humanMessage(message);
+    details = [{ field: prefixed[1], message }];
+  }
   return details
     .map(({ field, message }) => {
       const rule = humanMessage(message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message);

@@ -4,7 +4,9 @@ import { metricBreakdown, emptyValue, getMetric, parsePeriodLabel } from "@retai
 import { fromCents } from "./events";
 import { listManagers, type ManagerProfile } from "./managers";
 import { segments, shareOf, type PyramidSegment } from "./pyramid";
-import { problemRows, pyramidRows, valueChangeRows, type AccountSettings, type CustomerScope, type ValueChangeRow } from "./sql";
+import { sql } from "kysely";
+import { problemRows, pyramidRows, valueChangeRows, type AccountSettings, type CustomerScope, type PyramidRow, type ValueChangeRow } from "./sql";
+import { ensureStandings } from "./standings";
 import type { ProblemReason } from "./problems";
 
 /** GET /customers/pyramid: six segments top first, revenue share in percentage points. */
@@ -13,8 +15,9 @@ export async function pyramid(
   asOf: string,
   settings: AccountSettings,
   scope: CustomerScope = {},
+  options: { today?: string } = {},
 ): Promise<{ asOf: string; segments: PyramidSegment[] }> {
-  const rows = await pyramidRows(db, asOf, settings, scope);
+  const rows = asOf === options.today ? await pyramidFromStandings(db, asOf, settings, scope) : await pyramidRows(db, asOf, settings, scope);
   const total = rows.reduce((sum, r) => sum + r.revenueCents, 0);
   return {
     asOf,
@@ -24,6 +27,25 @@ export async function pyramid(
       return { segment, customers: row?.customers ?? 0, revenue: fromCents(cents), share: shareOf(cents, total) };
     }),
   };
+}
+
+/** Today's pyramid from the standings (recomputed by the same SQL when stale): one small scan. */
+async function pyramidFromStandings(db: Kysely<Database>, asOf: string, settings: AccountSettings, scope: CustomerScope): Promise<PyramidRow[]> {
+  await ensureStandings(db, asOf, settings);
+  const conditions = [sql`true`];
+  if (scope.accountManagerId !== undefined) conditions.push(sql`c.account_manager_id = ${scope.accountManagerId}`);
+  if (scope.department !== undefined) {
+    conditions.push(sql`exists (select 1 from events d where d.customer_id = c.id and d.department = ${scope.department})`);
+  }
+  if (scope.customerIds !== undefined) {
+    conditions.push(scope.customerIds.length === 0 ? sql`false` : sql`c.id in (${sql.join(scope.customerIds)})`);
+  }
+  const { rows } = await sql<{ segment: PyramidRow["segment"]; customers: number | string; revenue: string | number }>`
+    select s.segment, count(*) as customers, coalesce(sum(s.revenue), 0) as revenue
+    from customer_standings s join customers c on c.id = s.customer_id
+    where ${sql.join(conditions, sql` and `)}
+    group by s.segment`.execute(db);
+  return rows.map((r) => ({ segment: r.segment, customers: Number(r.customers), revenueCents: Math.round(Number(r.revenue) * 100) }));
 }
 
 export async function valueChanges(

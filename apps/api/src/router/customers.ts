@@ -130,7 +130,8 @@ export const customersRouter = router({
     .query(async ({ ctx, input }) => {
       const scope = await pyramidScope(ctx, input.accountManager);
       const settings = await accountSettingsOf(ctx);
-      return pyramid(ctx.db, asOfOr(input.asOf, settings), settings, scope);
+      const today = asOfOr(undefined, settings);
+      return pyramid(ctx.db, input.asOf ?? today, settings, scope, { today });
     }),
 
   valueChanges: customerReads

@@ -10,26 +10,13 @@ import { CsvButton } from "../goals/csv-button";
 import { csvFileName } from "../goals/csv";
 import type { GoalPeriodRange } from "../goals/goal-period";
 import { goalFilter } from "./goal-trend";
-import type { Breakdown, ScorecardGoal } from "./types";
+import { sortRows, type SortDir, type SortKey } from "./sort-rows";
+import type { ScorecardGoal } from "./types";
 
+export type { SortDir, SortKey };
 export type BreakdownBy = "customer" | "accountManager";
-export type SortKey = "value" | "name" | "share";
-export type SortDir = "asc" | "desc";
-type Row = Breakdown["rows"][number];
 
 const BY_LABELS: Record<BreakdownBy, string> = { customer: "Customers", accountManager: "Account managers" };
-
-/** Rows sorted by a column; missing values last whichever the direction. */
-export function sortRows(rows: readonly Row[], key: SortKey, dir: SortDir): Row[] {
-  const sign = dir === "asc" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    if (key === "name") return sign * a.name.localeCompare(b.name);
-    const x = a[key];
-    const y = b[key];
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return sign * (x - y);
-  });
-}
 
 /** A goal's metric over its period split by customer or account manager, with the goal's scope and filter. */
 export function useBreakdown(goal: ScorecardGoal, period: GoalPeriodRange, by: BreakdownBy) {

@@ -111,9 +111,18 @@ export function DepartmentScores({ view }: { view: ResolvedView }) {
           </Stack>
           {readable.length > 0 && (
             <Stack gap={8}>
-              <Text size="sm" fw={500}>
-                Most at risk
-              </Text>
+              <Group justify="space-between">
+                <Text size="sm" fw={500}>
+                  Most at risk
+                </Text>
+                <CsvButton
+                  what="the goals most at risk"
+                  fileName={csvFileName("goals-at-risk", period)}
+                  header={["goal", "department", "metric", "status", "target", "expected", "actual"]}
+                  rows={() => atRisk.map((g) => [g.title, g.department, g.metric, g.status, g.target, g.expected, g.actual])}
+                  disabled={scorecards.some((q) => q.isPending)}
+                />
+              </Group>
               {scorecards.some((q) => q.isPending) ? (
                 <Skeleton h={120} />
               ) : atRisk.length === 0 ? (

@@ -92,6 +92,7 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
   });
 
   const series = (extra: Record<string, string>) => ({ key: "revenue", from: "2026-01-01", to: "2026-04-01", grain: "quarter", ...extra });
+  const value = (extra: Record<string, string>) => ({ key: "revenue", from: "2026-01-10", to: "2026-03-20", ...extra });
 
   // Each procedure, called with inputs that reach for another department's or manager's data,
   // and the identities that may get an answer. Everyone else must get UNAUTHORIZED, FORBIDDEN or NOT_FOUND.
@@ -99,6 +100,13 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
     "system.health": [{ input: () => undefined, allowed: identities }],
     "auth.login": [{ input: () => ({ email: "nobody@example.com", password: "wrong-one" }), allowed: [] }],
     "auth.logout": [{ input: () => undefined, allowed: [] }], // exercised separately: it ends the session
+    // Public on purpose: who is signed in (null for anyone else), and the demo's accounts (none here).
+    "auth.session": [{ input: () => undefined, allowed: identities }],
+    "auth.demoAccounts": [{ input: () => undefined, allowed: identities }],
+    "preferences.get": [{ input: () => undefined, allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer"] }],
+    "preferences.update": [
+      { input: () => ({ overviewMetrics: ["revenue"] }), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer"] },
+    ],
     "users.me": [{ input: () => undefined, allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer"] }],
     "users.list": [{ input: () => undefined, allowed: ["admin"] }],
     "users.create": [{ input: () => ({ email: `x${Math.random()}@example.com`, name: "X", password: PASSWORD, role: "viewer" }), allowed: ["admin"] }],
@@ -113,6 +121,12 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
       { input: () => series({ department: "sales" }), allowed: ["admin", "salesHead", "managerA", "managerB", "viewer", "readKey"] },
       { input: () => series({ accountManager: "am.b@example.com" }), allowed: ["admin", "salesHead", "marketingHead", "managerB", "readKey"] },
       { input: () => series({ customer: "cust-b" }), allowed: ["admin", "salesHead", "marketingHead", "managerB", "readKey"] },
+    ],
+    "metrics.value": [
+      { input: () => value({}), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer", "readKey"] },
+      { input: () => value({ department: "sales" }), allowed: ["admin", "salesHead", "managerA", "managerB", "viewer", "readKey"] },
+      { input: () => value({ accountManager: "am.b@example.com" }), allowed: ["admin", "salesHead", "marketingHead", "managerB", "readKey"] },
+      { input: () => value({ customer: "cust-b" }), allowed: ["admin", "salesHead", "marketingHead", "managerB", "readKey"] },
     ],
     "ingest.customers": [{ input: () => ({ customers: [] }), allowed: ["admin", "ingestKey"] }],
     "ingest.events": [{ input: () => ({ events: [] }), allowed: ["admin", "ingestKey"] }],

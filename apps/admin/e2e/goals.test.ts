@@ -49,10 +49,22 @@ async function axeProblems(page: Page, where: string): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
     .analyze();
-  const always = new Set(["landmark-one-main", "empty-table-header", "bypass", "link-in-text-block", "page-has-heading-one"]);
+  const always = new Set([
+    "landmark-one-main",
+    "empty-table-header",
+    "bypass",
+    "link-in-text-block",
+    "page-has-heading-one",
+  ]);
   return results.violations
     .filter((v) => v.impact === "critical" || v.impact === "serious" || always.has(v.id))
-    .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    .map(
+      (v) =>
+        `${where}: [${v.impact}] ${v.id} — ${v.help}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
 }
 
 /** Resolves once no request of `page` has been in flight for half a second. */
@@ -79,267 +91,296 @@ async function quiet(page: Page, timeout = 30_000): Promise<void> {
   }
 }
 
-describe.runIf(browserTestsEnabled("goals and scorecards in Chromium"))("goals and scorecards in Chromium", () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-  const accessibility: string[] = [];
-  const quarter = currentQuarter();
-  let head: DemoUser;
-  let headToken = "";
+describe.runIf(browserTestsEnabled("goals and scorecards in Chromium"))(
+  "goals and scorecards in Chromium",
+  () => {
+    let app: RunningApp | undefined;
+    let browser: Browser | undefined;
+    const contexts: BrowserContext[] = [];
+    const errors: string[] = [];
+    const accessibility: string[] = [];
+    const quarter = currentQuarter();
+    let head: DemoUser;
+    let headToken = "";
 
-  async function api<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
-    const response = await fetch(`${app!.url}/api/v1${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
-    });
-    expect(response.status, `${init.method ?? "GET"} ${path}`).toBeLessThan(300);
-    return (await response.json()) as T;
-  }
-
-  async function tokenOf(email: string, password: string): Promise<string> {
-    const login = await fetch(`${app!.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    return ((await login.json()) as { token: string }).token;
-  }
-
-  async function signedInPage(email: string, password: string): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    let signedIn = false;
-    page.on("console", (message) => {
-      if (message.type() !== "error") return;
-      if (!signedIn && EXPECTED_SIGNED_OUT.test(message.text())) return;
-      errors.push(`${email}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => errors.push(`${email}: ${error.message}`));
-    await page.goto(`${app!.url}/login`);
-    await page.locator("input[name=email]").fill(email);
-    await page.locator("input[name=password]").fill(password);
-    signedIn = true;
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-    return page;
-  }
-
-  beforeAll(async () => {
-    app = await startDemoServer();
-    browser = await launchChromium();
-    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    const adminToken = await tokenOf(ADMIN.email, ADMIN.password);
-    const users = await api<DemoUser[]>("/users", adminToken);
-    const found = users.find((u) => u.active && u.role === "department_head" && u.department === DEPARTMENT);
-    if (!found) throw new Error(`the demo has no head of ${DEPARTMENT}`);
-    head = found;
-    headToken = await tokenOf(head.email, DEMO_PASSWORD);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-  });
-
-  it("lets an admin create a goal in the UI, active at once", async () => {
-    const page = await signedInPage(ADMIN.email, ADMIN.password);
-    await page.getByTestId("department-scores").getByTestId("company-score").waitFor();
-    await page.waitForTimeout(1_200);
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: `${DOCS_SCREENSHOTS}overview.png`, fullPage: true });
-    accessibility.push(...(await axeProblems(page, "overview")));
-
-    await page.goto(`${app!.url}/goals?department=${DEPARTMENT}&period=${quarter.label}`);
-    await page.getByTestId("goals-table").waitFor();
-    await page.getByTestId("new-goal").click();
-    const dialog = page.getByRole("dialog", { name: "New goal" });
-    await dialog.getByTestId("goal-metric").click();
-    await dialog.getByTestId("goal-metric").fill("Orders");
-    await page.getByRole("option", { name: "Orders", exact: true }).click();
-    // A target outside the metric's range is refused on the field, in words.
-    await dialog.getByTestId("goal-target").fill("-5");
-    await dialog.getByTestId("goal-title").fill(TITLE);
-    await dialog.getByTestId("goal-create").click();
-    await dialog.getByText("Must be 0 or more").waitFor();
-    await dialog.getByTestId("goal-target").fill(String(TARGET));
-    await dialog.getByTestId("goal-create").click();
-    await dialog.waitFor({ state: "detached" });
-
-    const row = page.locator(`[data-testid=managed-goal][data-title="${TITLE}"]`);
-    await row.waitFor();
-    expect(await row.getByTestId("goal-state").textContent()).toBe("Active");
-    // The live preview: a target far above the actual is off track while it is typed.
-    await row.getByRole("button", { name: `Change ${TITLE}` }).click();
-    await row.getByTestId("edit-target").fill("1000000");
-    await expect.poll(() => row.locator("[data-status]").getAttribute("data-status")).toBe("off_track");
-    accessibility.push(...(await axeProblems(page, "goals (editing)")));
-    await row.getByRole("button", { name: "Cancel the change" }).click();
-
-    await page.goto(`${app!.url}/bill-of-rights`);
-    await page.getByTestId("promise").first().waitFor();
-    await page.getByTestId("compliance-past").filter({ hasText: /%|—/ }).waitFor();
-    await page.screenshot({ path: `${DOCS_SCREENSHOTS}bill-of-rights.png`, fullPage: true });
-    accessibility.push(...(await axeProblems(page, "bill of rights")));
-  });
-
-  it("shows the head the goal on their department page with the API's actual, and times the page", async () => {
-    const page = await signedInPage(head.email, DEMO_PASSWORD);
-    await page.getByRole("link", { name: "My department" }).waitFor();
-    // The overview's own reads done first: the time is the department page's alone.
-    await quiet(page);
-    const started = Date.now();
-    await page.getByRole("link", { name: "My department" }).click();
-    const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
-    await row.getByTestId("goal-open").waitFor();
-    await page.locator("[data-testid=department-score][data-score]").waitFor();
-    const interactive = Date.now() - started;
-    console.info(`[admin e2e] department page interactive in ${interactive} ms`);
-    // SPEC asks for 1 s on the demo; the bound here only catches a page that never settles on a busy machine.
-    expect(interactive).toBeLessThan(10_000);
-    expect(new URL(page.url()).pathname).toBe(`/departments/${DEPARTMENT}`);
-
-    const asked = Date.now();
-    const card = await api<{ goals: ScorecardGoalJson[] }>(`/scorecards/${DEPARTMENT}?period=${quarter.label}`, headToken);
-    console.info(`[admin e2e] GET /scorecards/${DEPARTMENT} answered in ${Date.now() - asked} ms`);
-    const served = card.goals.find((g) => g.title === TITLE);
-    expect(served).toBeDefined();
-    const series = await api<{ points: { period: string; value: number | null }[] }>(
-      `/metrics/orders?from=${quarter.from}&to=${quarter.to}&grain=quarter&department=${DEPARTMENT}`,
-      headToken,
-    );
-    expect(series.points.find((p) => p.period === quarter.label)?.value).toBe(served!.actual);
-    expect(await row.getAttribute("data-actual")).toBe(String(served!.actual ?? ""));
-  });
-
-  it("drills down from the goal to its customers and on to their events, and downloads the CSV", async () => {
-    const page = (await contexts[1]!.pages())[0]!;
-    const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
-    await row.getByTestId("goal-open").click();
-    const detail = page.getByTestId("goal-detail");
-    await detail.getByTestId("breakdown-row").first().waitFor();
-    expect(new URL(page.url()).searchParams.get("goal")).toBe(await row.getAttribute("data-goal"));
-
-    const breakdown = await api<{ rows: { key: string | null; name: string; value: number | null; share: number | null }[] }>(
-      `/metrics/orders/breakdown?from=${quarter.from}&to=${quarter.to}&by=customer&limit=100&department=${DEPARTMENT}`,
-      headToken,
-    );
-    expect(breakdown.rows.length).toBeGreaterThan(0);
-    expect(await detail.getByTestId("breakdown-row").count()).toBe(breakdown.rows.length);
-
-    const [download] = await Promise.all([page.waitForEvent("download"), detail.getByTestId("breakdown-csv").click()]);
-    const csv = readFileSync(await download.path(), "utf8");
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(rows.length).toBe(breakdown.rows.length);
-    const byKey = new Map(breakdown.rows.map((r) => [r.key ?? "", r]));
-    for (const r of rows) {
-      const expected = byKey.get(r.key ?? "");
-      expect(expected, `row ${r.key}`).toBeDefined();
-      expect(r.name).toBe(expected!.name);
-      expect(r.value).toBe(expected!.value === null ? "" : String(expected!.value));
-      expect(r.share).toBe(expected!.share === null ? "" : String(expected!.share));
+    async function api<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
+      const response = await fetch(`${app!.url}/api/v1${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+      });
+      expect(response.status, `${init.method ?? "GET"} ${path}`).toBeLessThan(300);
+      return (await response.json()) as T;
     }
-    // Sorted by value, largest first, as the table shows them.
-    const values = rows.map((r) => Number(r.value));
-    expect(values).toEqual([...values].sort((a, b) => b - a));
 
-    const first = breakdown.rows.find((r) => r.key !== null)!;
-    await detail.locator(`[data-testid=breakdown-row][data-key="${first.key}"]`).getByRole("button").click();
-    const events = page.getByTestId("events");
-    await events.getByTestId("event-row").first().waitFor();
-    const listed = await api<{ events: { customerId: string | null }[]; next: string | null }>(
-      `/events?customer=${encodeURIComponent(first.key!)}&department=${DEPARTMENT}&from=${quarter.from}&to=${quarter.to}&limit=25`,
-      headToken,
-    );
-    expect(await events.getByTestId("event-row").count()).toBe(listed.events.length);
-    expect(listed.events.every((e) => e.customerId === first.key)).toBe(true);
-    expect(new URL(page.url()).searchParams.get("row")).toBe(first.key);
-    if (listed.next) {
-      await events.getByTestId("events-older").click();
-      await expect.poll(() => new URL(page.url()).searchParams.get("cursor")).toBe(listed.next);
+    async function tokenOf(email: string, password: string): Promise<string> {
+      const login = await fetch(`${app!.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      });
+      return ((await login.json()) as { token: string }).token;
     }
-    accessibility.push(...(await axeProblems(page, "department page (goal, breakdown and events open)")));
-  });
 
-  it("pictures the department page with a goal opened", async () => {
-    const page = (await contexts[1]!.pages())[0]!;
-    const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
-    await page.goto(`${app!.url}/departments/${DEPARTMENT}?period=${quarter.label}&goal=${await row.getAttribute("data-goal")}`);
-    await page.getByTestId("goal-trend").locator(".recharts-bar-rectangle").first().waitFor();
-    await page.getByTestId("breakdown-row").first().waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(1_000);
-    await page.screenshot({ path: `${DOCS_SCREENSHOTS}department.png`, fullPage: true });
-  });
+    async function signedInPage(email: string, password: string): Promise<Page> {
+      const context = await browser!.newContext({
+        viewport: { width: 1440, height: 900 },
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      let signedIn = false;
+      page.on("console", (message) => {
+        if (message.type() !== "error") return;
+        if (!signedIn && EXPECTED_SIGNED_OUT.test(message.text())) return;
+        errors.push(`${email}: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => errors.push(`${email}: ${error.message}`));
+      await page.goto(`${app!.url}/login`);
+      await page.locator("input[name=email]").fill(email);
+      await page.locator("input[name=password]").fill(password);
+      signedIn = true;
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => url.pathname === "/");
+      return page;
+    }
 
-  it("prints the scorecard to a PDF with the goal and without the navigation", async () => {
-    const page = (await contexts[1]!.pages())[0]!;
-    await page.goto(`${app!.url}/departments/${DEPARTMENT}?period=${quarter.label}`);
-    await page.locator("[data-testid=goal-row]", { hasText: TITLE }).waitFor();
-    await page.emulateMedia({ media: "print" });
-    expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
-    const pdf = await page.pdf({ format: "A4", printBackground: true });
-    expect(pdf.byteLength).toBeGreaterThan(1_000);
-    const text = (await pdfText(new Uint8Array(pdf))).replace(/\s+/g, " ");
-    expect(text).toContain(TITLE);
-    expect(text).not.toContain("My department");
-    await page.emulateMedia({ media: "screen" });
-  });
+    beforeAll(async () => {
+      app = await startDemoServer();
+      browser = await launchChromium();
+      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+      const adminToken = await tokenOf(ADMIN.email, ADMIN.password);
+      const users = await api<DemoUser[]>("/users", adminToken);
+      const found = users.find(
+        (u) => u.active && u.role === "department_head" && u.department === DEPARTMENT,
+      );
+      if (!found) throw new Error(`the demo has no head of ${DEPARTMENT}`);
+      head = found;
+      headToken = await tokenOf(head.email, DEMO_PASSWORD);
+    });
 
-  it("makes a head's new goal a proposal, which the admin accepts from the queue", async () => {
-    const headPage = (await contexts[1]!.pages())[0]!;
-    await headPage.goto(`${app!.url}/goals?period=${quarter.label}`);
-    await headPage.getByTestId("goals-table").waitFor();
-    await headPage.getByTestId("new-goal").click();
-    const dialog = headPage.getByRole("dialog", { name: "New goal" });
-    await dialog.getByTestId("goal-metric").click();
-    await dialog.getByTestId("goal-metric").fill("Orders");
-    await headPage.getByRole("option", { name: "Orders", exact: true }).click();
-    await dialog.getByTestId("goal-target").fill("25");
-    await dialog.getByTestId("goal-title").fill(PROPOSED);
-    await dialog.getByRole("button", { name: "Propose goal" }).click();
-    await dialog.waitFor({ state: "detached" });
-    const mine = headPage.locator(`[data-testid=managed-goal][data-title="${PROPOSED}"]`);
-    expect(await mine.getByTestId("goal-state").textContent()).toBe("Proposed");
-    await headPage.getByTestId("proposal").filter({ hasText: PROPOSED }).getByText("Waiting for an administrator").waitFor();
+    afterAll(async () => {
+      for (const context of contexts) await context.close();
+      await browser?.close();
+      await app?.close();
+    });
 
-    const adminPage = (await contexts[0]!.pages())[0]!;
-    await adminPage.goto(`${app!.url}/goals?department=${DEPARTMENT}&period=${quarter.label}`);
-    await adminPage.getByRole("button", { name: `Accept ${PROPOSED}` }).click();
-    const accepted = adminPage.locator(`[data-testid=managed-goal][data-title="${PROPOSED}"]`);
-    await expect.poll(() => accepted.getByTestId("goal-state").textContent()).toBe("Active");
-    const listed = await api<{ goals: { title: string; state: string }[] }>(
-      `/goals?department=${DEPARTMENT}&period=${quarter.label}`,
-      headToken,
-    );
-    expect(listed.goals.find((g) => g.title === PROPOSED)?.state).toBe("active");
-  });
+    it("lets an admin create a goal in the UI, active at once", async () => {
+      const page = await signedInPage(ADMIN.email, ADMIN.password);
+      await page.getByTestId("department-scores").getByTestId("company-score").waitFor();
+      await page.waitForTimeout(1_200);
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `${DOCS_SCREENSHOTS}overview.png`, fullPage: true });
+      accessibility.push(...(await axeProblems(page, "overview")));
 
-  it("prints the bill of rights on one page", async () => {
-    const page = (await contexts[0]!.pages())[0]!;
-    await page.goto(`${app!.url}/bill-of-rights?period=${quarter.label}`);
-    const first = page.getByTestId("promise").first();
-    await first.waitFor();
-    const promise = (await first.locator("p").first().textContent())?.trim() ?? "";
-    expect(promise.length).toBeGreaterThan(5);
-    await page.emulateMedia({ media: "print" });
-    const pdf = await page.pdf({ format: "A4", printBackground: true });
-    await page.emulateMedia({ media: "screen" });
-    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: true, isEvalSupported: false }).promise;
-    expect(doc.numPages).toBe(1);
-    expect((await pdfText(new Uint8Array(pdf))).replace(/\s+/g, " ")).toContain(promise);
-  });
+      await page.goto(`${app!.url}/goals?department=${DEPARTMENT}&period=${quarter.label}`);
+      await page.getByTestId("goals-table").waitFor();
+      await page.getByTestId("new-goal").click();
+      const dialog = page.getByRole("dialog", { name: "New goal" });
+      await dialog.getByTestId("goal-metric").click();
+      await dialog.getByTestId("goal-metric").fill("Orders");
+      await page.getByRole("option", { name: "Orders", exact: true }).click();
+      // A target outside the metric's range is refused on the field, in words.
+      await dialog.getByTestId("goal-target").fill("-5");
+      await dialog.getByTestId("goal-title").fill(TITLE);
+      await dialog.getByTestId("goal-create").click();
+      await dialog.getByText("Must be 0 or more").waitFor();
+      await dialog.getByTestId("goal-target").fill(String(TARGET));
+      await dialog.getByTestId("goal-create").click();
+      await dialog.waitFor({ state: "detached" });
 
-  it("logged no console error and no uncaught exception", () => {
-    expect(errors).toEqual([]);
-  });
+      const row = page.locator(`[data-testid=managed-goal][data-title="${TITLE}"]`);
+      await row.waitFor();
+      expect(await row.getByTestId("goal-state").textContent()).toBe("Active");
+      // The live preview: a target far above the actual is off track while it is typed.
+      await row.getByRole("button", { name: `Change ${TITLE}` }).click();
+      await row.getByTestId("edit-target").fill("1000000");
+      await expect.poll(() => row.locator("[data-status]").getAttribute("data-status")).toBe("off_track");
+      accessibility.push(...(await axeProblems(page, "goals (editing)")));
+      await row.getByRole("button", { name: "Cancel the change" }).click();
 
-  it("has no critical or serious accessibility violation on these pages", () => {
-    expect(accessibility).toEqual([]);
-  });
-});
+      await page.goto(`${app!.url}/bill-of-rights`);
+      await page.getByTestId("promise").first().waitFor();
+      await page.getByTestId("compliance-past").filter({ hasText: /%|—/ }).waitFor();
+      await page.screenshot({ path: `${DOCS_SCREENSHOTS}bill-of-rights.png`, fullPage: true });
+      accessibility.push(...(await axeProblems(page, "bill of rights")));
+    });
+
+    it("shows the head the goal on their department page with the API's actual, and times the page", async () => {
+      const page = await signedInPage(head.email, DEMO_PASSWORD);
+      await page.getByRole("link", { name: "My department" }).waitFor();
+      // The overview's own reads done first: the time is the department page's alone.
+      await quiet(page);
+      const started = Date.now();
+      await page.getByRole("link", { name: "My department" }).click();
+      const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
+      await row.getByTestId("goal-open").waitFor();
+      await page.locator("[data-testid=department-score][data-score]").waitFor();
+      const interactive = Date.now() - started;
+      console.info(`[admin e2e] department page interactive in ${interactive} ms`);
+      // SPEC asks for 1 s on the demo; the bound here only catches a page that never settles on a busy machine.
+      expect(interactive).toBeLessThan(10_000);
+      expect(new URL(page.url()).pathname).toBe(`/departments/${DEPARTMENT}`);
+
+      const asked = Date.now();
+      const card = await api<{ goals: ScorecardGoalJson[] }>(
+        `/scorecards/${DEPARTMENT}?period=${quarter.label}`,
+        headToken,
+      );
+      console.info(`[admin e2e] GET /scorecards/${DEPARTMENT} answered in ${Date.now() - asked} ms`);
+      const served = card.goals.find((g) => g.title === TITLE);
+      expect(served).toBeDefined();
+      const series = await api<{ points: { period: string; value: number | null }[] }>(
+        `/metrics/orders?from=${quarter.from}&to=${quarter.to}&grain=quarter&department=${DEPARTMENT}`,
+        headToken,
+      );
+      expect(series.points.find((p) => p.period === quarter.label)?.value).toBe(served!.actual);
+      expect(await row.getAttribute("data-actual")).toBe(String(served!.actual ?? ""));
+    });
+
+    it("drills down from the goal to its customers and on to their events, and downloads the CSV", async () => {
+      const page = (await contexts[1]!.pages())[0]!;
+      const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
+      await row.getByTestId("goal-open").click();
+      const detail = page.getByTestId("goal-detail");
+      await detail.getByTestId("breakdown-row").first().waitFor();
+      expect(new URL(page.url()).searchParams.get("goal")).toBe(await row.getAttribute("data-goal"));
+
+      const breakdown = await api<{
+        rows: { key: string | null; name: string; value: number | null; share: number | null }[];
+      }>(
+        `/metrics/orders/breakdown?from=${quarter.from}&to=${quarter.to}&by=customer&limit=100&department=${DEPARTMENT}`,
+        headToken,
+      );
+      expect(breakdown.rows.length).toBeGreaterThan(0);
+      expect(await detail.getByTestId("breakdown-row").count()).toBe(breakdown.rows.length);
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        detail.getByTestId("breakdown-csv").click(),
+      ]);
+      const csv = readFileSync(await download.path(), "utf8");
+      const rows = parse(csv, { columns: true }) as Record<string, string>[];
+      expect(rows.length).toBe(breakdown.rows.length);
+      const byKey = new Map(breakdown.rows.map((r) => [r.key ?? "", r]));
+      for (const r of rows) {
+        const expected = byKey.get(r.key ?? "");
+        expect(expected, `row ${r.key}`).toBeDefined();
+        expect(r.name).toBe(expected!.name);
+        expect(r.value).toBe(expected!.value === null ? "" : String(expected!.value));
+        expect(r.share).toBe(expected!.share === null ? "" : String(expected!.share));
+      }
+      // Sorted by value, largest first, as the table shows them.
+      const values = rows.map((r) => Number(r.value));
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+
+      const first = breakdown.rows.find((r) => r.key !== null)!;
+      await detail
+        .locator(`[data-testid=breakdown-row][data-key="${first.key}"]`)
+        .getByRole("button")
+        .click();
+      const events = page.getByTestId("events");
+      await events.getByTestId("event-row").first().waitFor();
+      const listed = await api<{ events: { customerId: string | null }[]; next: string | null }>(
+        `/events?customer=${encodeURIComponent(first.key!)}&department=${DEPARTMENT}&from=${quarter.from}&to=${quarter.to}&limit=25`,
+        headToken,
+      );
+      expect(await events.getByTestId("event-row").count()).toBe(listed.events.length);
+      expect(listed.events.every((e) => e.customerId === first.key)).toBe(true);
+      expect(new URL(page.url()).searchParams.get("row")).toBe(first.key);
+      if (listed.next) {
+        await events.getByTestId("events-older").click();
+        await expect.poll(() => new URL(page.url()).searchParams.get("cursor")).toBe(listed.next);
+      }
+      accessibility.push(...(await axeProblems(page, "department page (goal, breakdown and events open)")));
+    });
+
+    it("pictures the department page with a goal opened", async () => {
+      const page = (await contexts[1]!.pages())[0]!;
+      const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
+      await page.goto(
+        `${app!.url}/departments/${DEPARTMENT}?period=${quarter.label}&goal=${await row.getAttribute("data-goal")}`,
+      );
+      await page.getByTestId("goal-trend").locator(".recharts-bar-rectangle").first().waitFor();
+      await page.getByTestId("breakdown-row").first().waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(1_000);
+      await page.screenshot({ path: `${DOCS_SCREENSHOTS}department.png`, fullPage: true });
+    });
+
+    it("prints the scorecard to a PDF with the goal and without the navigation", async () => {
+      const page = (await contexts[1]!.pages())[0]!;
+      await page.goto(`${app!.url}/departments/${DEPARTMENT}?period=${quarter.label}`);
+      await page.locator("[data-testid=goal-row]", { hasText: TITLE }).waitFor();
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      expect(pdf.byteLength).toBeGreaterThan(1_000);
+      const text = (await pdfText(new Uint8Array(pdf))).replace(/\s+/g, " ");
+      expect(text).toContain(TITLE);
+      expect(text).not.toContain("My department");
+      await page.emulateMedia({ media: "screen" });
+    });
+
+    it("makes a head's new goal a proposal, which the admin accepts from the queue", async () => {
+      const headPage = (await contexts[1]!.pages())[0]!;
+      await headPage.goto(`${app!.url}/goals?period=${quarter.label}`);
+      await headPage.getByTestId("goals-table").waitFor();
+      await headPage.getByTestId("new-goal").click();
+      const dialog = headPage.getByRole("dialog", { name: "New goal" });
+      await dialog.getByTestId("goal-metric").click();
+      await dialog.getByTestId("goal-metric").fill("Orders");
+      await headPage.getByRole("option", { name: "Orders", exact: true }).click();
+      await dialog.getByTestId("goal-target").fill("25");
+      await dialog.getByTestId("goal-title").fill(PROPOSED);
+      await dialog.getByRole("button", { name: "Propose goal" }).click();
+      await dialog.waitFor({ state: "detached" });
+      const mine = headPage.locator(`[data-testid=managed-goal][data-title="${PROPOSED}"]`);
+      expect(await mine.getByTestId("goal-state").textContent()).toBe("Proposed");
+      await headPage
+        .getByTestId("proposal")
+        .filter({ hasText: PROPOSED })
+        .getByText("Waiting for an administrator")
+        .waitFor();
+
+      const adminPage = (await contexts[0]!.pages())[0]!;
+      await adminPage.goto(`${app!.url}/goals?department=${DEPARTMENT}&period=${quarter.label}`);
+      await adminPage.getByRole("button", { name: `Accept ${PROPOSED}` }).click();
+      const accepted = adminPage.locator(`[data-testid=managed-goal][data-title="${PROPOSED}"]`);
+      await expect.poll(() => accepted.getByTestId("goal-state").textContent()).toBe("Active");
+      const listed = await api<{ goals: { title: string; state: string }[] }>(
+        `/goals?department=${DEPARTMENT}&period=${quarter.label}`,
+        headToken,
+      );
+      expect(listed.goals.find((g) => g.title === PROPOSED)?.state).toBe("active");
+    });
+
+    it("prints the bill of rights on one page", async () => {
+      const page = (await contexts[0]!.pages())[0]!;
+      await page.goto(`${app!.url}/bill-of-rights?period=${quarter.label}`);
+      const first = page.getByTestId("promise").first();
+      await first.waitFor();
+      const promise = (await first.locator("p").first().textContent())?.trim() ?? "";
+      expect(promise.length).toBeGreaterThan(5);
+      await page.emulateMedia({ media: "print" });
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      await page.emulateMedia({ media: "screen" });
+      const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+      const doc = await pdfjs.getDocument({
+        data: new Uint8Array(pdf),
+        useSystemFonts: true,
+        isEvalSupported: false,
+      }).promise;
+      expect(doc.numPages).toBe(1);
+      expect((await pdfText(new Uint8Array(pdf))).replace(/\s+/g, " ")).toContain(promise);
+    });
+
+    it("logged no console error and no uncaught exception", () => {
+      expect(errors).toEqual([]);
+    });
+
+    it("has no critical or serious accessibility violation on these pages", () => {
+      expect(accessibility).toEqual([]);
+    });
+  },
+);

@@ -44,7 +44,8 @@ export function BillOfRightsPage() {
   const history = (key: string) =>
     earlierLabels.map((label, i) => ({
       label,
-      status: (earlier[i]?.data?.promises.find((p) => promiseKey(p) === key)?.status ?? null) as GoalStatus | null,
+      status: (earlier[i]?.data?.promises.find((p) => promiseKey(p) === key)?.status ??
+        null) as GoalStatus | null,
     }));
   const periodName = goalPeriodName(period, settings.locale, today);
 
@@ -61,18 +62,35 @@ export function BillOfRightsPage() {
               fileName={csvFileName("bill-of-rights", period)}
               header={["department", "promise", "metric", "target", "actual", "status", ...earlierLabels]}
               rows={() =>
-                promises.map((p) => [p.department, p.promise, p.metric, p.target, p.actual, p.status, ...history(promiseKey(p)).map((h) => h.status)])
+                promises.map((p) => [
+                  p.department,
+                  p.promise,
+                  p.metric,
+                  p.target,
+                  p.actual,
+                  p.status,
+                  ...history(promiseKey(p)).map((h) => h.status),
+                ])
               }
               disabled={!current.data}
             />
-            <Button size="compact-sm" variant="default" leftSection={<IconPrinter size={14} />} onClick={() => window.print()}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<IconPrinter size={14} />}
+              onClick={() => window.print()}
+            >
               Print or save as PDF
             </Button>
           </Group>
         }
       />
       {current.error ? (
-        <QueryError title="Could not load the promises" error={current.error} onRetry={() => void current.refetch()} />
+        <QueryError
+          title="Could not load the promises"
+          error={current.error}
+          onRetry={() => void current.refetch()}
+        />
       ) : current.isPending ? (
         <Skeleton h={320} radius="md" />
       ) : promises.length === 0 ? (
@@ -99,7 +117,11 @@ export function BillOfRightsPage() {
                 Kept over the four periods before
               </Text>
               <Text fz={32} fw={700} data-testid="compliance-past">
-                {pastLoading ? <Skeleton h={36} w={80} component="span" display="block" /> : share(past.share)}
+                {pastLoading ? (
+                  <Skeleton h={36} w={80} component="span" display="block" />
+                ) : (
+                  share(past.share)
+                )}
               </Text>
               <Text size="xs" c="dimmed">
                 {pastLoading ? "…" : `${past.kept} of ${past.judged} promises met`}
@@ -107,7 +129,15 @@ export function BillOfRightsPage() {
             </Paper>
           </Group>
           {[...byDepartment].map(([department, list]) => (
-            <Paper key={department} withBorder radius="md" p="lg" component="section" className="print-keep" aria-labelledby={`promises-${department}`}>
+            <Paper
+              key={department}
+              withBorder
+              radius="md"
+              p="lg"
+              component="section"
+              className="print-keep"
+              aria-labelledby={`promises-${department}`}
+            >
               <Title order={2} fz="md" fw={600} mb="sm" id={`promises-${department}`}>
                 {departmentName(department, departments.data)}
               </Title>
@@ -120,7 +150,8 @@ export function BillOfRightsPage() {
                           {p.promise}
                         </Text>
                         <Text size="sm" c="dimmed" mt={2}>
-                          {formatValue(p.actual, unitOf(p.metric), settings)} against {formatValue(p.target, unitOf(p.metric), settings)} ·{" "}
+                          {formatValue(p.actual, unitOf(p.metric), settings)} against{" "}
+                          {formatValue(p.target, unitOf(p.metric), settings)} ·{" "}
                           {catalog.data?.find((m) => m.key === p.metric)?.name ?? p.metric}
                         </Text>
                       </div>
@@ -128,7 +159,10 @@ export function BillOfRightsPage() {
                         <StatusBadge status={p.status} />
                         <Group gap={4} role="group" aria-label="The four periods before">
                           {history(promiseKey(p)).map((h) => (
-                            <Tooltip key={h.label} label={`${h.label}: ${h.status ? STATUS_LABELS[h.status] : "no such promise"}`}>
+                            <Tooltip
+                              key={h.label}
+                              label={`${h.label}: ${h.status ? STATUS_LABELS[h.status] : "no such promise"}`}
+                            >
                               <Text
                                 span
                                 tabIndex={0}

@@ -77,7 +77,10 @@ export function BreakdownTable({ goal, period, metricName, by, sort, dir, select
           <SegmentedControl
             size="xs"
             aria-label="Break down by"
-            data={(["customer", "accountManager"] as const).map((value) => ({ value, label: BY_LABELS[value] }))}
+            data={(["customer", "accountManager"] as const).map((value) => ({
+              value,
+              label: BY_LABELS[value],
+            }))}
             value={by}
             onChange={(value) => onChange({ by: value as BreakdownBy, row: null })}
             className="no-print"
@@ -93,17 +96,26 @@ export function BreakdownTable({ goal, period, metricName, by, sort, dir, select
         </Group>
       </Group>
       {breakdown.error ? (
-        <QueryError title="Could not load the breakdown" error={breakdown.error} onRetry={() => void breakdown.refetch()} compact />
+        <QueryError
+          title="Could not load the breakdown"
+          error={breakdown.error}
+          onRetry={() => void breakdown.refetch()}
+          compact
+        />
       ) : breakdown.isPending ? (
         <Skeleton h={200} />
       ) : rows.length === 0 ? (
-        <EmptyState title="Nothing to break down" description={`No ${BY_LABELS[by].toLowerCase()} contributed to ${metricName.toLowerCase()} in this period.`} />
+        <EmptyState
+          title="Nothing to break down"
+          description={`No ${BY_LABELS[by].toLowerCase()} contributed to ${metricName.toLowerCase()} in this period.`}
+        />
       ) : (
         <Table.ScrollContainer minWidth={420} mah={360}>
           <Table highlightOnHover striped={false} stickyHeader>
             <Table.Caption className="no-print">
               Total {formatValue(breakdown.data.total, unit, settings)}
-              {breakdown.data.rows.length >= 100 ? " · the 100 largest contributions" : ""}. Choose a row for its events.
+              {breakdown.data.rows.length >= 100 ? " · the 100 largest contributions" : ""}. Choose a row for
+              its events.
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>

@@ -65,13 +65,19 @@ function DepartmentScorecardView({ department }: { department: string }) {
   const metricOf = (key: string) => catalog.data?.find((m) => m.key === key);
   const drill = drillOf(params);
   const setDrill = (patch: Partial<DrillState>, push = false) =>
-    setParams((prev) => patchParams(prev, Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? null]))), {
-      replace: !push,
-    });
+    setParams(
+      (prev) => patchParams(prev, Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? null]))),
+      {
+        replace: !push,
+      },
+    );
   const selectGoal = (id: string | null) =>
-    setParams((prev) => patchParams(prev, { goal: id, ...Object.fromEntries(DRILL_KEYS.map((k) => [k, null])) }), {
-      replace: false,
-    });
+    setParams(
+      (prev) => patchParams(prev, { goal: id, ...Object.fromEntries(DRILL_KEYS.map((k) => [k, null])) }),
+      {
+        replace: false,
+      },
+    );
   const goals = scorecard.data?.goals ?? [];
 
   return (
@@ -89,9 +95,37 @@ function DepartmentScorecardView({ department }: { department: string }) {
             <CsvButton
               what="the scorecard"
               fileName={csvFileName(department, "scorecard", period)}
-              header={["goal", "metric", "perspective", "kind", "scope", "state", "weight", "target", "expected", "actual", "forecast", "attainment", "status"]}
+              header={[
+                "goal",
+                "metric",
+                "perspective",
+                "kind",
+                "scope",
+                "state",
+                "weight",
+                "target",
+                "expected",
+                "actual",
+                "forecast",
+                "attainment",
+                "status",
+              ]}
               rows={() =>
-                goals.map((g) => [g.title, g.metric, g.perspective, g.kind, g.scope, g.state, g.weight, g.target, g.expected, g.actual, g.forecast, g.attainment, g.status])
+                goals.map((g) => [
+                  g.title,
+                  g.metric,
+                  g.perspective,
+                  g.kind,
+                  g.scope,
+                  g.state,
+                  g.weight,
+                  g.target,
+                  g.expected,
+                  g.actual,
+                  g.forecast,
+                  g.attainment,
+                  g.status,
+                ])
               }
               disabled={!scorecard.data}
               testId="scorecard-csv"
@@ -109,10 +143,20 @@ function DepartmentScorecardView({ department }: { department: string }) {
       />
       <DepartmentInitiatives department={department} part="waiting" />
       {scorecard.error ? (
-        <QueryError title="Could not load the scorecard" error={scorecard.error} onRetry={() => void scorecard.refetch()} />
+        <QueryError
+          title="Could not load the scorecard"
+          error={scorecard.error}
+          onRetry={() => void scorecard.refetch()}
+        />
       ) : (
         <>
-          <ScoreTrend department={department} departmentName={name} period={period} today={today} current={scorecard.data} />
+          <ScoreTrend
+            department={department}
+            departmentName={name}
+            period={period}
+            today={today}
+            current={scorecard.data}
+          />
           {scorecard.isPending ? (
             <Skeleton h={320} radius="md" />
           ) : goals.length === 0 ? (
@@ -123,9 +167,15 @@ function DepartmentScorecardView({ department }: { department: string }) {
           ) : (
             <>
               <Text size="xs" c="dimmed" className="no-print">
-                Choose a goal for what it takes, its trend, its customers and account managers, and the events behind them.
+                Choose a goal for what it takes, its trend, its customers and account managers, and the events
+                behind them.
               </Text>
-              <ScorecardGrid goals={goals} previous={previous.data?.goals ?? []} selected={goalId} onSelect={selectGoal} />
+              <ScorecardGrid
+                goals={goals}
+                previous={previous.data?.goals ?? []}
+                selected={goalId}
+                onSelect={selectGoal}
+              />
             </>
           )}
           {goal && range && (

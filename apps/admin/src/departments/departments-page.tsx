@@ -46,14 +46,27 @@ function DepartmentList() {
               what="the department scores"
               fileName={csvFileName("department-scores", period)}
               header={["department", "name", "score", "goals", ...SHOWN, "not_started"]}
-              rows={() => rows.map((r) => [r.department, r.name, r.score, r.goals, ...SHOWN.map((s) => r.status[s] ?? 0), r.status.not_started ?? 0])}
+              rows={() =>
+                rows.map((r) => [
+                  r.department,
+                  r.name,
+                  r.score,
+                  r.goals,
+                  ...SHOWN.map((s) => r.status[s] ?? 0),
+                  r.status.not_started ?? 0,
+                ])
+              }
               disabled={!company.data}
             />
           </Group>
         }
       />
       {company.error ? (
-        <QueryError title="Could not load the scores" error={company.error} onRetry={() => void company.refetch()} />
+        <QueryError
+          title="Could not load the scores"
+          error={company.error}
+          onRetry={() => void company.refetch()}
+        />
       ) : (
         <Paper withBorder radius="md" p="md">
           {company.isPending ? (
@@ -73,7 +86,12 @@ function DepartmentList() {
                   {rows.map((row) => (
                     <Table.Tr key={row.department} data-testid={`department-row-${row.department}`}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/departments/${row.department}?period=${period}`} fw={500} fz="sm">
+                        <Anchor
+                          component={Link}
+                          to={`/departments/${row.department}?period=${period}`}
+                          fw={500}
+                          fz="sm"
+                        >
                           {row.name}
                         </Anchor>
                       </Table.Td>
@@ -91,7 +109,12 @@ function DepartmentList() {
                       <Table.Td>
                         <Group gap={4}>
                           {SHOWN.filter((s) => (row.status[s] ?? 0) > 0).map((s) => (
-                            <Group key={s} gap={2} wrap="nowrap" aria-label={`${row.status[s]} ${STATUS_LABELS[s]}`}>
+                            <Group
+                              key={s}
+                              gap={2}
+                              wrap="nowrap"
+                              aria-label={`${row.status[s]} ${STATUS_LABELS[s]}`}
+                            >
                               <StatusBadge status={s} size="xs" />
                               <Text size="xs">{row.status[s]}</Text>
                             </Group>

@@ -49,15 +49,38 @@ export function EventsTable({ filter, who, period, cursor, onPage }: Props) {
         <CsvButton
           what={`the events of ${who}`}
           fileName={csvFileName("events", who, period.label)}
-          header={["id", "type", "occurredAt", "customerId", "accountManager", "department", "amount", "voided"]}
+          header={[
+            "id",
+            "type",
+            "occurredAt",
+            "customerId",
+            "accountManager",
+            "department",
+            "amount",
+            "voided",
+          ]}
           rows={() =>
-            list.map((e) => [e.id, e.type, e.occurredAt, e.customerId, e.accountManager, e.department, e.amount, e.voided])
+            list.map((e) => [
+              e.id,
+              e.type,
+              e.occurredAt,
+              e.customerId,
+              e.accountManager,
+              e.department,
+              e.amount,
+              e.voided,
+            ])
           }
           disabled={!events.data}
         />
       </Group>
       {events.error ? (
-        <QueryError title="Could not load the events" error={events.error} onRetry={() => void events.refetch()} compact />
+        <QueryError
+          title="Could not load the events"
+          error={events.error}
+          onRetry={() => void events.refetch()}
+          compact
+        />
       ) : events.isPending ? (
         <Skeleton h={200} />
       ) : list.length === 0 ? (

@@ -5,7 +5,13 @@ import { formatValue, type Unit } from "../lib/format";
 import { periodDays, type GoalPeriodRange } from "../goals/goal-period";
 import { whatItTakes } from "../goals/goal-rules";
 import { StatusBadge } from "../goals/status-badge";
-import { BreakdownTable, useBreakdown, type BreakdownBy, type SortDir, type SortKey } from "./breakdown-table";
+import {
+  BreakdownTable,
+  useBreakdown,
+  type BreakdownBy,
+  type SortDir,
+  type SortKey,
+} from "./breakdown-table";
 import { EventsTable } from "./events-table";
 import { goalFilter, GoalTrend } from "./goal-trend";
 import type { ScorecardGoal } from "./types";
@@ -59,11 +65,21 @@ export function GoalDetail({ goal, period, metricName, additive, drill, onDrill,
       : {
           ...(filter.department ? { department: filter.department } : {}),
           ...(drill.by === "customer"
-            ? { customer: drill.row, ...(filter.accountManager ? { accountManager: filter.accountManager } : {}) }
+            ? {
+                customer: drill.row,
+                ...(filter.accountManager ? { accountManager: filter.accountManager } : {}),
+              }
             : { accountManager: drill.row, ...(filter.customer ? { customer: filter.customer } : {}) }),
         };
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="goal-detail-title" data-testid="goal-detail">
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby="goal-detail-title"
+      data-testid="goal-detail"
+    >
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
@@ -74,8 +90,9 @@ export function GoalDetail({ goal, period, metricName, additive, drill, onDrill,
               <StatusBadge status={goal.status} />
             </Group>
             <Text size="sm" c="dimmed" mt={4}>
-              {metricName}: {fmt(goal.actual)} against a target of {fmt(goal.target)} ({goal.direction === "higher" ? "at least" : "at most"});
-              expected by now {fmt(goal.expected)}; forecast {fmt(goal.forecast)}.
+              {metricName}: {fmt(goal.actual)} against a target of {fmt(goal.target)} (
+              {goal.direction === "higher" ? "at least" : "at most"}); expected by now {fmt(goal.expected)};
+              forecast {fmt(goal.forecast)}.
             </Text>
           </div>
           <CloseButton aria-label="Close the goal" onClick={onClose} className="no-print" />
@@ -98,7 +115,12 @@ export function GoalDetail({ goal, period, metricName, additive, drill, onDrill,
             sort={drill.sort}
             dir={drill.dir}
             selected={drill.row}
-            onChange={(patch) => onDrill({ ...patch, ...(patch.row !== undefined || patch.by ? { cursor: null } : {}) }, patch.row !== undefined)}
+            onChange={(patch) =>
+              onDrill(
+                { ...patch, ...(patch.row !== undefined || patch.by ? { cursor: null } : {}) },
+                patch.row !== undefined,
+              )
+            }
           />
           {rowFilter && drill.row && (
             <EventsTable

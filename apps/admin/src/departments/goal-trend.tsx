@@ -22,7 +22,15 @@ export function goalFilter(goal: ScorecardGoal) {
 }
 
 /** The goal's metric over the last six periods of its grain, with the target line. */
-export function GoalTrend({ goal, period, metricName }: { goal: ScorecardGoal; period: string; metricName: string }) {
+export function GoalTrend({
+  goal,
+  period,
+  metricName,
+}: {
+  goal: ScorecardGoal;
+  period: string;
+  metricName: string;
+}) {
   const { settings } = useSession();
   const current = parseGoalPeriod(period);
   const first = parseGoalPeriod(shiftGoalPeriod(period, -(PERIODS - 1)));
@@ -60,7 +68,12 @@ export function GoalTrend({ goal, period, metricName }: { goal: ScorecardGoal; p
         />
       </Group>
       {series.error ? (
-        <QueryError title="Could not load the trend" error={series.error} onRetry={() => void series.refetch()} compact />
+        <QueryError
+          title="Could not load the trend"
+          error={series.error}
+          onRetry={() => void series.refetch()}
+          compact
+        />
       ) : series.isPending ? (
         <Skeleton h={220} />
       ) : (

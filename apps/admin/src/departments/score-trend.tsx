@@ -33,7 +33,10 @@ export function ScoreTrend({
     // After the period's own scorecard: a batch answers when its slowest read does.
     queries: labels
       .slice(0, -1)
-      .map((label) => ({ ...trpc.scorecards.department.queryOptions({ department, period: label }), enabled: Boolean(current) })),
+      .map((label) => ({
+        ...trpc.scorecards.department.queryOptions({ department, period: label }),
+        enabled: Boolean(current),
+      })),
   });
   const scores = labels.map((label, i) => ({
     period: label,
@@ -56,7 +59,11 @@ export function ScoreTrend({
           <Text fz={40} fw={700} lh={1.1} data-testid="department-score" data-score={score ?? ""}>
             {current ? points(score) : <Skeleton h={44} w={90} component="span" display="block" />}
           </Text>
-          <Text size="sm" c={change === null ? "dimmed" : change >= 0 ? "green.8" : "red.8"} data-testid="score-change">
+          <Text
+            size="sm"
+            c={change === null ? "dimmed" : change >= 0 ? "green.8" : "red.8"}
+            data-testid="score-change"
+          >
             {change === null
               ? "No score for the previous period"
               : `${change >= 0 ? "+" : "−"}${points(Math.abs(change))} points on the previous period (${points(prevScore)})`}
@@ -94,7 +101,16 @@ export function ScoreTrend({
                 tickLine="none"
                 accessibilityLayer
               />
-              <figcaption className="visually-hidden" style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+              <figcaption
+                className="visually-hidden"
+                style={{
+                  position: "absolute",
+                  width: 1,
+                  height: 1,
+                  overflow: "hidden",
+                  clip: "rect(0 0 0 0)",
+                }}
+              >
                 {summary}
               </figcaption>
             </figure>

@@ -44,7 +44,15 @@ export function BulletBar({ actual, target, expected, status, label }: Props) {
         {/* Target: the end of the grey band a goal aims for. */}
         <Box pos="absolute" top={0} h={14} w={2} left={pct(target)} bg="dark.6" />
         {/* Expected by now. */}
-        <Box pos="absolute" top={-2} h={18} w={3} left={pct(expected)} bg="brand.7" style={{ borderRadius: 1 }} />
+        <Box
+          pos="absolute"
+          top={-2}
+          h={18}
+          w={3}
+          left={pct(expected)}
+          bg="brand.7"
+          style={{ borderRadius: 1 }}
+        />
       </Box>
     </Tooltip>
   );

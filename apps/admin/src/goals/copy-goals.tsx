@@ -29,18 +29,29 @@ export function CopyGoals({ opened, onClose, from, department, departmentLabel, 
   const errors = formErrors(copy.error, ["from", "to", "department"]);
   const grain = parseGoalPeriod(from)?.grain;
   const options = periodOptions(today, settings.locale, to)
-    .map((g) => ({ ...g, items: g.items.filter((i) => parseGoalPeriod(i.value)?.grain === grain && i.value !== from) }))
+    .map((g) => ({
+      ...g,
+      items: g.items.filter((i) => parseGoalPeriod(i.value)?.grain === grain && i.value !== from),
+    }))
     .filter((g) => g.items.length > 0);
   const next = shiftGoalPeriod(from, 1);
   if (!options.some((g) => g.items.some((i) => i.value === next))) {
-    options.unshift({ group: "Next", items: [{ value: next, label: goalPeriodName(next, settings.locale, today) }] });
+    options.unshift({
+      group: "Next",
+      items: [{ value: next, label: goalPeriodName(next, settings.locale, today) }],
+    });
   }
   return (
-    <Modal opened={opened} onClose={onClose} title="Copy goals to another period" closeButtonProps={{ "aria-label": "Close" }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Copy goals to another period"
+      closeButtonProps={{ "aria-label": "Close" }}
+    >
       <Stack gap="sm">
         <Text size="sm">
-          Every active goal of {departmentLabel} in {goalPeriodName(from, settings.locale, today)} again, with the same
-          target; goals already set there are skipped.
+          Every active goal of {departmentLabel} in {goalPeriodName(from, settings.locale, today)} again, with
+          the same target; goals already set there are skipped.
           {user.role === "department_head" ? " Your copies are proposed." : ""}
         </Text>
         <Select

@@ -4,10 +4,13 @@ import { csvCell, csvFileName, toCsv } from "./csv";
 
 describe("toCsv", () => {
   it("writes numbers as served and quotes text that needs it", () => {
-    const csv = toCsv(["name", "value", "share"], [
-      ['Acme, "the" one', 1234.5678, 0.25],
-      ["line\nbreak", null, -3],
-    ]);
+    const csv = toCsv(
+      ["name", "value", "share"],
+      [
+        ['Acme, "the" one', 1234.5678, 0.25],
+        ["line\nbreak", null, -3],
+      ],
+    );
     expect(csv).toBe('name,value,share\r\n"Acme, ""the"" one",1234.5678,0.25\r\n"line\nbreak",,-3\r\n');
     expect(parse(csv, { columns: true })).toEqual([
       { name: 'Acme, "the" one', value: "1234.5678", share: "0.25" },

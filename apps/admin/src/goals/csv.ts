@@ -21,7 +21,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 /** "sales-scorecard-2026-Q4.csv": lower case, dashes, nothing a file system minds. */
 export function csvFileName(...parts: readonly string[]): string {
   const base = parts
-    .map((p) => p.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""))
+    .map((p) =>
+      p
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, ""),
+    )
     .filter(Boolean)
     .join("-");
   return `${base || "export"}.csv`;

@@ -1,4 +1,15 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSession } from "../auth/session-context";
@@ -8,9 +19,28 @@ import { formErrors } from "../lib/field-errors";
 import { unitLabel, type Unit } from "../lib/format";
 import { trpc } from "../lib/trpc";
 import { periodOptions } from "./goal-period";
-import { PERSPECTIVE_LABELS, PERSPECTIVES, targetProblem, targetRange, weightProblem, type Perspective } from "./goal-rules";
+import {
+  PERSPECTIVE_LABELS,
+  PERSPECTIVES,
+  targetProblem,
+  targetRange,
+  weightProblem,
+  type Perspective,
+} from "./goal-rules";
 
-const FIELDS = ["department", "metric", "period", "target", "weight", "perspective", "kind", "direction", "scope", "title", "promise"] as const;
+const FIELDS = [
+  "department",
+  "metric",
+  "period",
+  "target",
+  "weight",
+  "perspective",
+  "kind",
+  "direction",
+  "scope",
+  "title",
+  "promise",
+] as const;
 
 type Props = {
   opened: boolean;
@@ -34,7 +64,16 @@ const UNIT_WORDS: Record<Unit, string> = {
 };
 
 /** A new goal from a metric of the catalog: direction, unit and the target's range come from it. */
-export function GoalForm({ opened, onClose, departments, catalog, department, period, today, onCreated }: Props) {
+export function GoalForm({
+  opened,
+  onClose,
+  departments,
+  catalog,
+  department,
+  period,
+  today,
+  onCreated,
+}: Props) {
   const { settings, user } = useSession();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
@@ -67,9 +106,13 @@ export function GoalForm({ opened, onClose, departments, catalog, department, pe
     metric: metric ? null : "Choose a metric",
     target: metric ? targetProblem(form.target, unit) : null,
     weight: weightProblem(form.weight),
-    promise: form.kind === "external" && !form.promise.trim() ? "An external goal needs the promise customers read" : null,
+    promise:
+      form.kind === "external" && !form.promise.trim()
+        ? "An external goal needs the promise customers read"
+        : null,
   };
-  const error = (field: (typeof FIELDS)[number]) => (touched ? local[field] : null) ?? server.fields[field] ?? null;
+  const error = (field: (typeof FIELDS)[number]) =>
+    (touched ? local[field] : null) ?? server.fields[field] ?? null;
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
     setForm((prev) => ({ ...prev, [key]: value }));
     create.reset();
@@ -91,7 +134,13 @@ export function GoalForm({ opened, onClose, departments, catalog, department, pe
     });
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="New goal" closeButtonProps={{ "aria-label": "Close" }} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="New goal"
+      closeButtonProps={{ "aria-label": "Close" }}
+      size="lg"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -154,7 +203,11 @@ export function GoalForm({ opened, onClose, departments, catalog, department, pe
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput
               label={`Target${metric ? ` (${unitLabel(unit, settings.currency)})` : ""}`}
-              description={metric ? `${metric.direction === "higher" ? "At least" : "At most"} this over the whole period` : undefined}
+              description={
+                metric
+                  ? `${metric.direction === "higher" ? "At least" : "At most"} this over the whole period`
+                  : undefined
+              }
               value={form.target}
               onChange={(value) => set("target", value)}
               min={range.min}

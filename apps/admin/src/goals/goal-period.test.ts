@@ -12,13 +12,29 @@ import {
 
 describe("parseGoalPeriod", () => {
   it("reads months, quarters and years as half-open ranges", () => {
-    expect(parseGoalPeriod("2026-03")).toEqual({ label: "2026-03", grain: "month", from: "2026-03-01", to: "2026-04-01" });
-    expect(parseGoalPeriod("2026-Q4")).toEqual({ label: "2026-Q4", grain: "quarter", from: "2026-10-01", to: "2027-01-01" });
-    expect(parseGoalPeriod("2026")).toEqual({ label: "2026", grain: "year", from: "2026-01-01", to: "2027-01-01" });
+    expect(parseGoalPeriod("2026-03")).toEqual({
+      label: "2026-03",
+      grain: "month",
+      from: "2026-03-01",
+      to: "2026-04-01",
+    });
+    expect(parseGoalPeriod("2026-Q4")).toEqual({
+      label: "2026-Q4",
+      grain: "quarter",
+      from: "2026-10-01",
+      to: "2027-01-01",
+    });
+    expect(parseGoalPeriod("2026")).toEqual({
+      label: "2026",
+      grain: "year",
+      from: "2026-01-01",
+      to: "2027-01-01",
+    });
   });
 
   it("refuses anything else", () => {
-    for (const bad of ["2026-13", "2026-Q5", "26", "2026-W01", "this_quarter", ""]) expect(parseGoalPeriod(bad)).toBeNull();
+    for (const bad of ["2026-13", "2026-Q5", "26", "2026-W01", "this_quarter", ""])
+      expect(parseGoalPeriod(bad)).toBeNull();
   });
 });
 
@@ -58,16 +74,30 @@ describe("period of the URL", () => {
 describe("goalPeriodOfView", () => {
   const today = "2026-11-15";
   it("maps the presets", () => {
-    expect(goalPeriodOfView({ preset: "this_month", from: "2026-11-01", to: "2026-11-16" }, today)).toBe("2026-11");
-    expect(goalPeriodOfView({ preset: "this_quarter", from: "2026-10-01", to: "2026-11-16" }, today)).toBe("2026-Q4");
-    expect(goalPeriodOfView({ preset: "last_quarter", from: "2026-07-01", to: "2026-10-01" }, today)).toBe("2026-Q3");
-    expect(goalPeriodOfView({ preset: "year_to_date", from: "2026-01-01", to: "2026-11-16" }, today)).toBe("2026");
+    expect(goalPeriodOfView({ preset: "this_month", from: "2026-11-01", to: "2026-11-16" }, today)).toBe(
+      "2026-11",
+    );
+    expect(goalPeriodOfView({ preset: "this_quarter", from: "2026-10-01", to: "2026-11-16" }, today)).toBe(
+      "2026-Q4",
+    );
+    expect(goalPeriodOfView({ preset: "last_quarter", from: "2026-07-01", to: "2026-10-01" }, today)).toBe(
+      "2026-Q3",
+    );
+    expect(goalPeriodOfView({ preset: "year_to_date", from: "2026-01-01", to: "2026-11-16" }, today)).toBe(
+      "2026",
+    );
   });
 
   it("takes an exact month, quarter or year, else the quarter of the last day", () => {
-    expect(goalPeriodOfView({ preset: "custom", from: "2026-04-01", to: "2026-07-01" }, today)).toBe("2026-Q2");
-    expect(goalPeriodOfView({ preset: "custom", from: "2026-02-01", to: "2026-03-01" }, today)).toBe("2026-02");
-    expect(goalPeriodOfView({ preset: "last_12_months", from: "2025-11-01", to: "2026-11-01" }, today)).toBe("2026-Q4");
+    expect(goalPeriodOfView({ preset: "custom", from: "2026-04-01", to: "2026-07-01" }, today)).toBe(
+      "2026-Q2",
+    );
+    expect(goalPeriodOfView({ preset: "custom", from: "2026-02-01", to: "2026-03-01" }, today)).toBe(
+      "2026-02",
+    );
+    expect(goalPeriodOfView({ preset: "last_12_months", from: "2025-11-01", to: "2026-11-01" }, today)).toBe(
+      "2026-Q4",
+    );
   });
 });
 

@@ -108,7 +108,9 @@ export function periodOptions(today: IsoDate, locale: string, include?: string):
   const common = [month, quarter, year, shiftGoalPeriod(quarter, -1)];
   const option = (value: string) => ({ value, label: goalPeriodName(value, locale, today) });
   const past = (label: string, count: number) =>
-    Array.from({ length: count }, (_, i) => shiftGoalPeriod(label, -(i + 1))).filter((p) => !common.includes(p));
+    Array.from({ length: count }, (_, i) => shiftGoalPeriod(label, -(i + 1))).filter(
+      (p) => !common.includes(p),
+    );
   const groups: PeriodGroup[] = [
     { group: "Current", items: common.map(option) },
     { group: "Past quarters", items: past(quarter, 12).map(option) },
@@ -116,12 +118,16 @@ export function periodOptions(today: IsoDate, locale: string, include?: string):
     { group: "Past years", items: past(year, 5).map(option) },
   ];
   const listed = groups.some((g) => g.items.some((i) => i.value === include));
-  if (include && !listed && parseGoalPeriod(include)) groups.push({ group: "Chosen", items: [option(include)] });
+  if (include && !listed && parseGoalPeriod(include))
+    groups.push({ group: "Chosen", items: [option(include)] });
   return groups;
 }
 
 /** Days of a period, and how many of them are left at `elapsed` (the served fraction 0–1). */
-export function periodDays(period: GoalPeriodRange, elapsed: number): { total: number; passed: number; left: number } {
+export function periodDays(
+  period: GoalPeriodRange,
+  elapsed: number,
+): { total: number; passed: number; left: number } {
   const total = daysBetween(period.from, period.to);
   const passed = total * elapsed;
   return { total, passed, left: total - passed };
@@ -132,7 +138,10 @@ export function periodDays(period: GoalPeriodRange, elapsed: number): { total: n
  * for year to date; a range that is exactly a month, quarter or year is that period; anything else
  * the quarter of its last day.
  */
-export function goalPeriodOfView(period: { preset: string; from: IsoDate; to: IsoDate }, today: IsoDate): string {
+export function goalPeriodOfView(
+  period: { preset: string; from: IsoDate; to: IsoDate },
+  today: IsoDate,
+): string {
   switch (period.preset) {
     case "this_month":
       return periodContaining(today, "month");

@@ -158,7 +158,9 @@ export function GoalRow({ goal, served, metric, departmentLabel, editable }: Pro
                   leftSection={<IconCheck size={14} />}
                   loading={update.isPending}
                   disabled={targetProblem(target, unit) !== null || weightProblem(weight) !== null}
-                  onClick={() => update.mutate({ id: goal.id, target: Number(target), weight: Number(weight) })}
+                  onClick={() =>
+                    update.mutate({ id: goal.id, target: Number(target), weight: Number(weight) })
+                  }
                   data-testid="edit-save"
                 >
                   Save
@@ -170,7 +172,12 @@ export function GoalRow({ goal, served, metric, departmentLabel, editable }: Pro
             ) : (
               <>
                 <Tooltip label="Change target or weight">
-                  <ActionIcon variant="subtle" color="gray" aria-label={`Change ${goal.title}`} onClick={() => setEditing(true)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Change ${goal.title}`}
+                    onClick={() => setEditing(true)}
+                  >
                     <IconPencil size={16} />
                   </ActionIcon>
                 </Tooltip>

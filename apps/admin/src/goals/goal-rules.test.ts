@@ -1,14 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { mostAtRisk, previewStatus, shortfall, targetProblem, weightProblem, whatItTakes } from "./goal-rules";
+import {
+  mostAtRisk,
+  previewStatus,
+  shortfall,
+  targetProblem,
+  weightProblem,
+  whatItTakes,
+} from "./goal-rules";
 
 const settings = { locale: "en-US", currency: "EUR" };
 
 describe("previewStatus (SPEC §6)", () => {
   const running = { additive: true, direction: "higher" as const, elapsed: 0.5, started: true };
   it("expects target × elapsed for an additive metric in a running period", () => {
-    expect(previewStatus({ ...running, target: 100, actual: 50 })).toEqual({ expected: 50, status: "on_track" });
-    expect(previewStatus({ ...running, target: 100, actual: 45 })).toEqual({ expected: 50, status: "at_risk" });
-    expect(previewStatus({ ...running, target: 100, actual: 44.9 })).toEqual({ expected: 50, status: "off_track" });
+    expect(previewStatus({ ...running, target: 100, actual: 50 })).toEqual({
+      expected: 50,
+      status: "on_track",
+    });
+    expect(previewStatus({ ...running, target: 100, actual: 45 })).toEqual({
+      expected: 50,
+      status: "at_risk",
+    });
+    expect(previewStatus({ ...running, target: 100, actual: 44.9 })).toEqual({
+      expected: 50,
+      status: "off_track",
+    });
   });
 
   it("expects the target itself for a rate, with the band above it when lower is better", () => {
@@ -22,7 +38,9 @@ describe("previewStatus (SPEC §6)", () => {
     expect(previewStatus({ ...running, elapsed: 1, target: 100, actual: 100 }).status).toBe("met");
     expect(previewStatus({ ...running, elapsed: 1, target: 100, actual: 99 }).status).toBe("missed");
     expect(previewStatus({ ...running, target: 100, actual: null }).status).toBe("no_data");
-    expect(previewStatus({ ...running, elapsed: 0, started: false, target: 100, actual: 5 }).status).toBe("not_started");
+    expect(previewStatus({ ...running, elapsed: 0, started: false, target: 100, actual: 5 }).status).toBe(
+      "not_started",
+    );
   });
 });
 
@@ -50,18 +68,27 @@ describe("whatItTakes", () => {
 
   it("allows a rate when lower is better, and says when the limit is past", () => {
     const complaints = { ...base, metricName: "Complaints", direction: "lower" as const };
-    expect(whatItTakes({ ...complaints, target: 100, actual: 40, daysPassed: 40, daysLeft: 60 }, settings)).toBe(
-      "Allows at most 1 complaints a day for 60 days; 1 a day so far.",
-    );
-    expect(whatItTakes({ ...complaints, target: 100, actual: 120, daysPassed: 40, daysLeft: 60 }, settings)).toMatch(/^Already past the limit/);
+    expect(
+      whatItTakes({ ...complaints, target: 100, actual: 40, daysPassed: 40, daysLeft: 60 }, settings),
+    ).toBe("Allows at most 1 complaints a day for 60 days; 1 a day so far.");
+    expect(
+      whatItTakes({ ...complaints, target: 100, actual: 120, daysPassed: 40, daysLeft: 60 }, settings),
+    ).toMatch(/^Already past the limit/);
   });
 
   it("speaks of a level for a rate, not of a daily amount", () => {
-    const rate = { metricName: "On-time delivery", unit: "percent" as const, additive: false, direction: "higher" as const };
+    const rate = {
+      metricName: "On-time delivery",
+      unit: "percent" as const,
+      additive: false,
+      direction: "higher" as const,
+    };
     expect(whatItTakes({ ...rate, target: 95, actual: 92.1, daysPassed: 10, daysLeft: 20 }, settings)).toBe(
       "Needs to rise from 92.1% to 95% within 20 days; this is a level over the whole period, not a sum.",
     );
-    expect(whatItTakes({ ...rate, target: 95, actual: 96, daysPassed: 10, daysLeft: 20 }, settings)).toMatch(/hold it/);
+    expect(whatItTakes({ ...rate, target: 95, actual: 96, daysPassed: 10, daysLeft: 20 }, settings)).toMatch(
+      /hold it/,
+    );
   });
 
   it("says nothing outside a running period", () => {

@@ -4,7 +4,15 @@
 import { formatValue, type LocaleSettings, type Unit } from "../lib/format";
 import { STATUS_COLORS } from "../lib/roles";
 
-export const GOAL_STATUSES = ["met", "on_track", "at_risk", "off_track", "missed", "not_started", "no_data"] as const;
+export const GOAL_STATUSES = [
+  "met",
+  "on_track",
+  "at_risk",
+  "off_track",
+  "missed",
+  "not_started",
+  "no_data",
+] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export type Direction = "higher" | "lower";
 
@@ -41,7 +49,8 @@ export const PERSPECTIVE_LABELS: Record<Perspective, string> = {
 /** Within 10 % of the expected value counts as at risk (SPEC §6). */
 const AT_RISK_BAND = 0.1;
 
-const reaches = (value: number, bar: number, direction: Direction) => (direction === "higher" ? value >= bar : value <= bar);
+const reaches = (value: number, bar: number, direction: Direction) =>
+  direction === "higher" ? value >= bar : value <= bar;
 
 export type PreviewInput = {
   target: number;
@@ -61,7 +70,8 @@ export function previewStatus(input: PreviewInput): { expected: number; status: 
   const expected = phase === "running" && additive ? target * elapsed : target;
   if (phase === "not_started") return { expected, status: "not_started" };
   if (actual === null) return { expected, status: "no_data" };
-  if (phase === "finished") return { expected, status: reaches(actual, target, direction) ? "met" : "missed" };
+  if (phase === "finished")
+    return { expected, status: reaches(actual, target, direction) ? "met" : "missed" };
   if (reaches(actual, expected, direction)) return { expected, status: "on_track" };
   const band = direction === "higher" ? (1 - AT_RISK_BAND) * expected : (1 + AT_RISK_BAND) * expected;
   return { expected, status: reaches(actual, band, direction) ? "at_risk" : "off_track" };
@@ -76,10 +86,9 @@ export function shortfall(goal: { actual: number | null; expected: number; direc
 }
 
 /** Off track first, then at risk; within each the widest gap first. Others are not at risk. */
-export function mostAtRisk<G extends { status: string; actual: number | null; expected: number; direction: Direction }>(
-  goals: readonly G[],
-  limit = 5,
-): G[] {
+export function mostAtRisk<
+  G extends { status: string; actual: number | null; expected: number; direction: Direction },
+>(goals: readonly G[], limit = 5): G[] {
   const rank = (status: string) => (status === "off_track" ? 0 : status === "at_risk" ? 1 : 2);
   return goals
     .filter((g) => rank(g.status) < 2)
@@ -104,7 +113,8 @@ const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one 
 /** A daily amount in the metric's unit: "36", "€1,250.00". */
 function amount(value: number, unit: Unit, settings: LocaleSettings): string {
   // A count per day is a rate: one decimal says more than a whole number would ("1.4 a day").
-  if (unit === "count") return new Intl.NumberFormat(settings.locale, { maximumFractionDigits: 1 }).format(value);
+  if (unit === "count")
+    return new Intl.NumberFormat(settings.locale, { maximumFractionDigits: 1 }).format(value);
   return formatValue(value, unit, settings);
 }
 
@@ -127,7 +137,8 @@ export function whatItTakes(input: WhatItTakesInput, settings: LocaleSettings): 
   const left = plural(days, "day", "days");
   if (!additive) {
     const targetText = formatValue(target, input.unit, settings);
-    if (actual === null) return `No data yet: ${input.metricName} needs to be at ${targetText} by the end of the period (${left} left).`;
+    if (actual === null)
+      return `No data yet: ${input.metricName} needs to be at ${targetText} by the end of the period (${left} left).`;
     const actualText = formatValue(actual, input.unit, settings);
     if (reaches(actual, target, direction)) {
       return `At ${actualText}, the target of ${targetText} is reached: hold it for the remaining ${left}.`;
@@ -140,7 +151,8 @@ export function whatItTakes(input: WhatItTakesInput, settings: LocaleSettings): 
   const remaining = target - sofar;
   const soFarText = `${amount(rateSoFar, input.unit, settings)} a day so far`;
   if (direction === "higher") {
-    if (remaining <= 0) return `Target reached: ${formatValue(sofar, input.unit, settings)} of ${formatValue(target, input.unit, settings)}; ${soFarText}.`;
+    if (remaining <= 0)
+      return `Target reached: ${formatValue(sofar, input.unit, settings)} of ${formatValue(target, input.unit, settings)}; ${soFarText}.`;
     return `Needs ${perDay(remaining / daysLeft, input, settings)} a day for ${left}; ${soFarText}.`;
   }
   if (remaining < 0) {

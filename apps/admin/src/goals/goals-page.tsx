@@ -1,4 +1,15 @@
-import { Button, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { IconCopy, IconPlus } from "@tabler/icons-react";
@@ -64,7 +75,11 @@ export function GoalsPage() {
             <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => setCopying(true)}>
               Copy to another period
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-goal">
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setCreating(true)}
+              data-testid="new-goal"
+            >
               {isAdmin ? "New goal" : "Propose a goal"}
             </Button>
           </>
@@ -74,9 +89,14 @@ export function GoalsPage() {
         {isAdmin && (
           <Select
             label="Department"
-            data={[{ value: ALL, label: "All departments" }, ...(departments.data ?? []).map((d) => ({ value: d.key, label: d.name }))]}
+            data={[
+              { value: ALL, label: "All departments" },
+              ...(departments.data ?? []).map((d) => ({ value: d.key, label: d.name })),
+            ]}
             value={department}
-            onChange={(value) => value && setParams((prev) => patchParams(prev, { department: value === ALL ? null : value }))}
+            onChange={(value) =>
+              value && setParams((prev) => patchParams(prev, { department: value === ALL ? null : value }))
+            }
             allowDeselect={false}
             w={220}
             data-testid="goals-department"
@@ -90,7 +110,9 @@ export function GoalsPage() {
             { value: "archived", label: "Archived" },
           ]}
           value={stateFilter}
-          onChange={(value) => setParams((prev) => patchParams(prev, { state: value === "archived" ? "archived" : null }))}
+          onChange={(value) =>
+            setParams((prev) => patchParams(prev, { state: value === "archived" ? "archived" : null }))
+          }
         />
       </Group>
 
@@ -104,15 +126,49 @@ export function GoalsPage() {
           <CsvButton
             what="the goals"
             fileName={csvFileName("goals", department, period)}
-            header={["id", "department", "title", "metric", "period", "state", "direction", "target", "weight", "perspective", "kind", "scope", "actual", "status"]}
+            header={[
+              "id",
+              "department",
+              "title",
+              "metric",
+              "period",
+              "state",
+              "direction",
+              "target",
+              "weight",
+              "perspective",
+              "kind",
+              "scope",
+              "actual",
+              "status",
+            ]}
             rows={() =>
-              listed.map((g) => [g.id, g.department, g.title, g.metric, g.period, g.state, g.direction, g.target, g.weight, g.perspective, g.kind, g.scope, served.get(g.id)?.actual ?? null, served.get(g.id)?.status ?? null])
+              listed.map((g) => [
+                g.id,
+                g.department,
+                g.title,
+                g.metric,
+                g.period,
+                g.state,
+                g.direction,
+                g.target,
+                g.weight,
+                g.perspective,
+                g.kind,
+                g.scope,
+                served.get(g.id)?.actual ?? null,
+                served.get(g.id)?.status ?? null,
+              ])
             }
             disabled={!goals.data}
           />
         </Group>
         {goals.error ? (
-          <QueryError title="Could not load the goals" error={goals.error} onRetry={() => void goals.refetch()} />
+          <QueryError
+            title="Could not load the goals"
+            error={goals.error}
+            onRetry={() => void goals.refetch()}
+          />
         ) : goals.isPending ? (
           <Skeleton h={240} />
         ) : listed.length === 0 ? (
@@ -123,11 +179,20 @@ export function GoalsPage() {
                 ? "Archived and declined goals of the period show here."
                 : "Set a goal from a metric, or copy the goals of an earlier period forward."
             }
-            action={stateFilter === "archived" ? undefined : { label: isAdmin ? "New goal" : "Propose a goal", onClick: () => setCreating(true) }}
+            action={
+              stateFilter === "archived"
+                ? undefined
+                : { label: isAdmin ? "New goal" : "Propose a goal", onClick: () => setCreating(true) }
+            }
           />
         ) : (
           // Focusable, so a keyboard can scroll the table sideways on a narrow screen.
-          <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} aria-label="Goals table, scrolls sideways">
+          <Table.ScrollContainer
+            minWidth={900}
+            type="native"
+            tabIndex={0}
+            aria-label="Goals table, scrolls sideways"
+          >
             <Table verticalSpacing="sm" highlightOnHover data-testid="goals-table">
               <Table.Thead>
                 <Table.Tr>
@@ -175,7 +240,10 @@ export function GoalsPage() {
             notifications.show({
               closeButtonProps: { "aria-label": "Dismiss" },
               color: goal.state === "proposed" ? "violet" : "green",
-              message: goal.state === "proposed" ? "Goal proposed: an administrator accepts or declines it." : "Goal created.",
+              message:
+                goal.state === "proposed"
+                  ? "Goal proposed: an administrator accepts or declines it."
+                  : "Goal created.",
             });
             if (goal.period !== period) setPeriod(goal.period);
           }}
@@ -196,22 +264,50 @@ export function GoalsPage() {
 }
 
 /** Goals proposed by department heads, waiting for an administrator (any period). */
-function ProposalsQueue({ department, nameOf }: { department: string | undefined; nameOf: (key: string) => string }) {
+function ProposalsQueue({
+  department,
+  nameOf,
+}: {
+  department: string | undefined;
+  nameOf: (key: string) => string;
+}) {
   const { user } = useSession();
   const queryClient = useQueryClient();
-  const proposals = useQuery(trpc.goals.list.queryOptions({ ...(department ? { department } : {}), state: "proposed" }));
+  const proposals = useQuery(
+    trpc.goals.list.queryOptions({ ...(department ? { department } : {}), state: "proposed" }),
+  );
   const done = (verb: string) => async (goal: GoalListItem) => {
-    notifications.show({ color: "green", message: `${goal.title}: ${verb}.`, closeButtonProps: { "aria-label": "Dismiss" } });
+    notifications.show({
+      color: "green",
+      message: `${goal.title}: ${verb}.`,
+      closeButtonProps: { "aria-label": "Dismiss" },
+    });
     await queryClient.invalidateQueries({ queryKey: trpc.goals.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.scorecards.pathKey() });
   };
-  const fail = (error: unknown) => notifications.show({ color: "red", message: errorMessage(error), closeButtonProps: { "aria-label": "Dismiss" } });
-  const accept = useMutation(trpc.goals.accept.mutationOptions({ onSuccess: done("accepted, it counts now"), onError: fail }));
-  const decline = useMutation(trpc.goals.decline.mutationOptions({ onSuccess: done("declined and archived"), onError: fail }));
+  const fail = (error: unknown) =>
+    notifications.show({
+      color: "red",
+      message: errorMessage(error),
+      closeButtonProps: { "aria-label": "Dismiss" },
+    });
+  const accept = useMutation(
+    trpc.goals.accept.mutationOptions({ onSuccess: done("accepted, it counts now"), onError: fail }),
+  );
+  const decline = useMutation(
+    trpc.goals.decline.mutationOptions({ onSuccess: done("declined and archived"), onError: fail }),
+  );
   const list = proposals.data?.goals ?? [];
   if (proposals.isPending || list.length === 0) return null;
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="proposals-title" data-testid="proposals">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby="proposals-title"
+      data-testid="proposals"
+    >
       <Title order={2} fz="md" fw={600} mb="sm" id="proposals-title">
         Proposals ({list.length})
       </Title>
@@ -228,10 +324,20 @@ function ProposalsQueue({ department, nameOf }: { department: string | undefined
             </div>
             {user.role === "admin" ? (
               <Group gap="xs" wrap="nowrap">
-                <Button size="compact-sm" color="green.8" onClick={() => accept.mutate({ id: goal.id })} aria-label={`Accept ${goal.title}`}>
+                <Button
+                  size="compact-sm"
+                  color="green.8"
+                  onClick={() => accept.mutate({ id: goal.id })}
+                  aria-label={`Accept ${goal.title}`}
+                >
                   Accept
                 </Button>
-                <Button size="compact-sm" variant="default" onClick={() => decline.mutate({ id: goal.id })} aria-label={`Decline ${goal.title}`}>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={() => decline.mutate({ id: goal.id })}
+                  aria-label={`Decline ${goal.title}`}
+                >
                   Decline
                 </Button>
               </Group>

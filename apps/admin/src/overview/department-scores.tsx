@@ -31,44 +31,66 @@ export function DepartmentScores({ view }: { view: ResolvedView }) {
   // Goal detail is for admins (every department) and heads (their own); §7 gives others the scores only.
   const readable = (company.data?.departments ?? []).filter((d) => d.goals > 0 && mayOpen(d.department));
   const scorecards = useQueries({
-    queries: readable.map((d) => trpc.scorecards.department.queryOptions({ department: d.department, period })),
+    queries: readable.map((d) =>
+      trpc.scorecards.department.queryOptions({ department: d.department, period }),
+    ),
   });
   const ranked = [...(company.data?.departments ?? [])]
     .filter((d) => d.goals > 0)
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
   const before = new Map((previous.data?.departments ?? []).map((d) => [d.department, d.score]));
-  const atRisk = mostAtRisk(scorecards.flatMap((q) => q.data?.goals ?? []).filter((g) => g.state === "active"));
+  const atRisk = mostAtRisk(
+    scorecards.flatMap((q) => q.data?.goals ?? []).filter((g) => g.state === "active"),
+  );
   const name = (key: string) => company.data?.departments.find((d) => d.department === key)?.name ?? key;
   const periodName = goalPeriodName(period, settings.locale, today);
   const companyChange =
-    company.data?.score != null && previous.data?.score != null ? company.data.score - previous.data.score : null;
+    company.data?.score != null && previous.data?.score != null
+      ? company.data.score - previous.data.score
+      : null;
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="department-scores-title" data-testid="department-scores">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby="department-scores-title"
+      data-testid="department-scores"
+    >
       <Group justify="space-between" mb="sm" wrap="wrap">
         <div>
           <Title order={2} fz="lg" fw={600} id="department-scores-title">
             Department scores
           </Title>
           <Text size="sm" c="dimmed">
-            Goals of {periodName}, compared with the {view.period.preset === "year_to_date" ? "previous year" : "previous period"}
+            Goals of {periodName}, compared with the{" "}
+            {view.period.preset === "year_to_date" ? "previous year" : "previous period"}
           </Text>
         </div>
         <CsvButton
           what="the department scores"
           fileName={csvFileName("department-scores", period)}
           header={["department", "name", "score", "previous_score", "goals"]}
-          rows={() => ranked.map((d) => [d.department, d.name, d.score, before.get(d.department) ?? null, d.goals])}
+          rows={() =>
+            ranked.map((d) => [d.department, d.name, d.score, before.get(d.department) ?? null, d.goals])
+          }
           disabled={!company.data}
         />
       </Group>
       {company.error ? (
-        <QueryError title="Could not load the scores" error={company.error} onRetry={() => void company.refetch()} compact />
+        <QueryError
+          title="Could not load the scores"
+          error={company.error}
+          onRetry={() => void company.refetch()}
+          compact
+        />
       ) : company.isPending ? (
         <Skeleton h={200} />
       ) : ranked.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No department has goals in {periodName}.{user.role === "admin" ? " Set them on the Goals page." : ""}
+          No department has goals in {periodName}.
+          {user.role === "admin" ? " Set them on the Goals page." : ""}
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: atRisk.length > 0 || readable.length > 0 ? 2 : 1 }} spacing="lg">
@@ -82,11 +104,21 @@ export function DepartmentScores({ view }: { view: ResolvedView }) {
               </Text>
               {companyChange !== null && <Change value={companyChange} />}
             </Group>
-            <Stack gap={6} component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label="Departments by score">
+            <Stack
+              gap={6}
+              component="ol"
+              style={{ listStyle: "none", padding: 0, margin: 0 }}
+              aria-label="Departments by score"
+            >
               {ranked.map((d) => {
                 const prev = before.get(d.department) ?? null;
                 const label = mayOpen(d.department) ? (
-                  <Anchor component={Link} to={`/departments/${d.department}?period=${period}`} size="sm" fw={500}>
+                  <Anchor
+                    component={Link}
+                    to={`/departments/${d.department}?period=${period}`}
+                    size="sm"
+                    fw={500}
+                  >
                     {d.name}
                   </Anchor>
                 ) : (
@@ -98,11 +130,17 @@ export function DepartmentScores({ view }: { view: ResolvedView }) {
                   <li key={d.department} data-testid={`department-score-${d.department}`}>
                     <Group gap="sm" wrap="nowrap">
                       <div style={{ width: 150, flexShrink: 0 }}>{label}</div>
-                      <Progress value={d.score ?? 0} style={{ flex: 1 }} aria-label={`Score of ${d.name}: ${points(d.score)}`} />
+                      <Progress
+                        value={d.score ?? 0}
+                        style={{ flex: 1 }}
+                        aria-label={`Score of ${d.name}: ${points(d.score)}`}
+                      />
                       <Text size="sm" ff="monospace" w={44} ta="right">
                         {points(d.score)}
                       </Text>
-                      <div style={{ width: 64 }}>{d.score !== null && prev !== null ? <Change value={d.score - prev} /> : null}</div>
+                      <div style={{ width: 64 }}>
+                        {d.score !== null && prev !== null ? <Change value={d.score - prev} /> : null}
+                      </div>
                     </Group>
                   </li>
                 );
@@ -119,7 +157,17 @@ export function DepartmentScores({ view }: { view: ResolvedView }) {
                   what="the goals most at risk"
                   fileName={csvFileName("goals-at-risk", period)}
                   header={["goal", "department", "metric", "status", "target", "expected", "actual"]}
-                  rows={() => atRisk.map((g) => [g.title, g.department, g.metric, g.status, g.target, g.expected, g.actual])}
+                  rows={() =>
+                    atRisk.map((g) => [
+                      g.title,
+                      g.department,
+                      g.metric,
+                      g.status,
+                      g.target,
+                      g.expected,
+                      g.actual,
+                    ])
+                  }
                   disabled={scorecards.some((q) => q.isPending)}
                 />
               </Group>
@@ -135,7 +183,12 @@ export function DepartmentScores({ view }: { view: ResolvedView }) {
                     <li key={g.id} data-testid="goal-at-risk">
                       <Group gap="sm" wrap="nowrap" justify="space-between">
                         <div style={{ minWidth: 0 }}>
-                          <Anchor component={Link} to={`/departments/${g.department}?period=${period}&goal=${g.id}`} size="sm" fw={500}>
+                          <Anchor
+                            component={Link}
+                            to={`/departments/${g.department}?period=${period}&goal=${g.id}`}
+                            size="sm"
+                            fw={500}
+                          >
                             {g.title}
                           </Anchor>
                           <Text size="xs" c="dimmed">
@@ -162,7 +215,11 @@ function Change({ value }: { value: number }) {
   return (
     <Text size="xs" c={up ? "green.8" : "red.8"} fw={500}>
       {up ? "▲" : "▼"} {Math.abs(value).toFixed(1)}
-      <Text span size="xs" style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+      <Text
+        span
+        size="xs"
+        style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}
+      >
         {" "}
         points on the previous period
       </Text>

@@ -85,6 +85,22 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
     ids.set("proposedGoal", await goalId("salesHead"));
     ids.set("acceptGoal", await goalId("salesHead"));
     ids.set("declineGoal", await goalId("salesHead"));
+    // Initiatives: one sales owns; the others HR owns (no head here), one per status a transition needs.
+    const initiative = async (owner: string, steps: string[] = []) => {
+      const created = await trpc("initiatives.create", { title: "Loyalty", ownerDepartment: owner, departments: [owner], launchAt: "2027-06-01" }, "admin");
+      const id = (created.data as { id: string }).id;
+      for (const step of steps) {
+        if (step === "approve") await trpc("initiatives.signoff", { id, department: owner, decision: "approve" }, "admin");
+        else await trpc(`initiatives.${step}`, { id }, "admin");
+      }
+      return id;
+    };
+    ids.set("salesInitiative", await initiative("sales"));
+    ids.set("hrDraft", await initiative("hr"));
+    ids.set("hrCancel", await initiative("hr"));
+    ids.set("hrReview", await initiative("hr", ["submit"]));
+    ids.set("hrApproved", await initiative("hr", ["submit", "approve"]));
+    ids.set("hrRunning", await initiative("hr", ["submit", "approve", "start"]));
   });
   afterAll(async () => {
     await running?.close();
@@ -148,6 +164,21 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
     "goals.accept": [{ input: () => ({ id: ids.get("acceptGoal") }), allowed: ["admin"] }],
     "goals.decline": [{ input: () => ({ id: ids.get("declineGoal") }), allowed: ["admin"] }],
     "goals.copy": [{ input: () => ({ from: "2026-Q1", to: "2026-Q2", department: "sales" }), allowed: ["admin", "salesHead"] }],
+    // Heads: initiatives their department owns or takes part in (another answers 404); HR's have no head here.
+    "initiatives.create": [
+      { input: () => ({ title: "T", ownerDepartment: "sales", departments: ["sales"], launchAt: "2027-06-01" }), allowed: ["admin", "salesHead"] },
+    ],
+    "initiatives.list": [
+      { input: () => ({}), allowed: ["admin", "salesHead", "marketingHead", "readKey"] },
+      { input: () => ({ department: "sales" }), allowed: ["admin", "salesHead", "readKey"] },
+    ],
+    "initiatives.get": [{ input: () => ({ id: ids.get("salesInitiative") }), allowed: ["admin", "salesHead", "readKey"] }],
+    "initiatives.update": [{ input: () => ({ id: ids.get("salesInitiative"), title: "Loyalty" }), allowed: ["admin", "salesHead"] }],
+    "initiatives.submit": [{ input: () => ({ id: ids.get("hrDraft") }), allowed: ["admin"] }],
+    "initiatives.signoff": [{ input: () => ({ id: ids.get("hrReview"), department: "hr", decision: "approve" }), allowed: ["admin"] }],
+    "initiatives.start": [{ input: () => ({ id: ids.get("hrApproved") }), allowed: ["admin"] }],
+    "initiatives.complete": [{ input: () => ({ id: ids.get("hrRunning") }), allowed: ["admin"] }],
+    "initiatives.cancel": [{ input: () => ({ id: ids.get("hrCancel") }), allowed: ["admin"] }],
     "scorecards.department": [{ input: () => ({ department: "sales", period: "2026-Q1" }), allowed: ["admin", "salesHead", "readKey"] }],
     "scorecards.company": [{ input: () => ({ period: "2026-Q1" }), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer", "readKey"] }],
     "scorecards.billOfRights": [{ input: () => ({ period: "2026-Q1" }), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer", "readKey"] }],

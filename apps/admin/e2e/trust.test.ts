@@ -74,9 +74,14 @@ describe.runIf(browserTestsEnabled("first steps in Chromium"))("first steps in C
     const listed = await page.getByTestId("demo-account").allTextContents();
     expect(listed).toEqual([ADMIN.email, ...README_ACCOUNTS.map((a) => a.email)]);
     expect(await page.getByTestId("demo-accounts").textContent()).toContain(DEMO_PASSWORD);
-    // A click fills the email in.
+    // A click fills the email in, and the demo password but for the admin's.
     await page.getByTestId("demo-account").nth(1).click();
     expect(await page.locator("input[name=email]").inputValue()).toBe(README_ACCOUNTS[0].email);
+    expect(await page.locator("input[name=password]").inputValue()).toBe(DEMO_PASSWORD);
+    await page.getByTestId("demo-account").nth(0).click();
+    expect(await page.locator("input[name=email]").inputValue()).toBe(ADMIN.email);
+    expect(await page.locator("input[name=password]").inputValue()).toBe("");
+    await page.getByTestId("demo-account").nth(1).click();
     await page.screenshot({ path: `${SCREENSHOTS}login-demo-accounts.png`, fullPage: true });
   });
 

@@ -6,7 +6,8 @@ import { trpc } from "../lib/trpc";
  * The demo's accounts, one per role, on the sign-in page of a demo install. The server lists them
  * only when its database was seeded with the demo; on any other install this shows nothing.
  */
-export function DemoAccounts({ onPick }: { onPick: (email: string) => void }) {
+/** `onPick` gets the account's email and, but for the admin's, its password. */
+export function DemoAccounts({ onPick }: { onPick: (email: string, password: string | null) => void }) {
   const demo = useQuery(
     trpc.auth.demoAccounts.queryOptions(undefined, { staleTime: Infinity, retry: false }),
   );
@@ -45,7 +46,7 @@ export function DemoAccounts({ onPick }: { onPick: (email: string) => void }) {
                   <Button
                     variant="subtle"
                     size="compact-xs"
-                    onClick={() => onPick(account.email)}
+                    onClick={() => onPick(account.email, account.password)}
                     aria-label={`Use ${account.email} (${account.label})`}
                     data-testid="demo-account"
                   >

@@ -115,7 +115,12 @@ export function LoginPage() {
             </Stack>
           </form>
         </Paper>
-        <DemoAccounts onPick={(email) => setEmail(email)} />
+        <DemoAccounts
+          onPick={(email, demoPassword) => {
+            setEmail(email);
+            setPassword(demoPassword ?? "");
+          }}
+        />
         <Text c="dimmed" size="xs" ta="center" mt="md">
           No account yet? Ask an administrator to invite you.{" "}
           {/* Underlined: a link inside a sentence is told apart by more than its colour. */}

@@ -137,46 +137,48 @@ export function RoadmapsPage() {
           <Paper withBorder p="md" radius="md">
             <RoadmapTimeline initiatives={initiatives} today={todayUtc()} locale={settings.locale} />
           </Paper>
-          <Table striped withTableBorder aria-label="Initiatives">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Initiative</Table.Th>
-                <Table.Th scope="col">Owner</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Launch</Table.Th>
-                <Table.Th scope="col">Warnings</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {initiatives.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/roadmaps/${i.id}`} size="sm">
-                      {i.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{departmentName(i.ownerDepartment, departments.data)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={INITIATIVE_COLOR[i.status]} variant="light" data-status={i.status}>
-                      {STATUS_WORDS[i.status]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDate(i.launchAt, settings.locale)}</Table.Td>
-                  <Table.Td>
-                    {i.warnings.length > 0 ? (
-                      <Text size="sm" c="red.8" fw={600}>
-                        ⚠ {i.warnings.length} lead time
-                      </Text>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        none
-                      </Text>
-                    )}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped withTableBorder aria-label="Initiatives">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Initiative</Table.Th>
+                  <Table.Th scope="col">Owner</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Launch</Table.Th>
+                  <Table.Th scope="col">Warnings</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {initiatives.map((i) => (
+                  <Table.Tr key={i.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/roadmaps/${i.id}`} size="sm">
+                        {i.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{departmentName(i.ownerDepartment, departments.data)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={INITIATIVE_COLOR[i.status]} variant="light" data-status={i.status}>
+                        {STATUS_WORDS[i.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDate(i.launchAt, settings.locale)}</Table.Td>
+                    <Table.Td>
+                      {i.warnings.length > 0 ? (
+                        <Text size="sm" c="red.8" fw={600}>
+                          ⚠ {i.warnings.length} lead time
+                        </Text>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          none
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </>
       ) : (
         <ApprovalMatrix initiatives={initiatives} departments={columns} locale={settings.locale} />

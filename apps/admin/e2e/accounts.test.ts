@@ -7,6 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { RunningApp } from "@retain/api";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, browserTestsEnabled, EXPECTED_SIGNED_OUT, launchChromium, startDemoServer } from "./harness";
@@ -62,6 +63,15 @@ describe.runIf(browserTestsEnabled("accounts in Chromium"))("customers and accou
     return page;
   }
 
+  /** Critical and serious accessibility violations on the page as it is. */
+  async function axeProblems(page: Page, where: string): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations
+      .filter((v) => v.impact === "critical" || v.impact === "serious")
+      .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }
+  const a11y: string[] = [];
+
   beforeAll(async () => {
     app = await startDemoServer();
     browser = await launchChromium();
@@ -84,6 +94,7 @@ describe.runIf(browserTestsEnabled("accounts in Chromium"))("customers and accou
     await admin.goto(`${app!.url}/account-managers`);
     await admin.getByTestId("leaderboard").waitFor();
     await admin.screenshot({ path: `${DOCS_SCREENSHOTS}account-managers-leaderboard.png`, fullPage: true });
+    a11y.push(...(await axeProblems(admin, "account managers")));
 
     await admin.getByRole("button", { name: "Propose" }).click();
     const proposed = admin.getByRole("table", { name: "Proposed assignments" });
@@ -104,6 +115,7 @@ describe.runIf(browserTestsEnabled("accounts in Chromium"))("customers and accou
     const top = pyramid.segments.find((s) => s.segment === "top")!;
     await expect(admin.getByRole("button", { name: new RegExp(`^Top: ${top.customers} customers`) }).count()).resolves.toBe(1);
     await admin.screenshot({ path: `${DOCS_SCREENSHOTS}customers-pyramid.png`, fullPage: true });
+    a11y.push(...(await axeProblems(admin, "value pyramid")));
 
     const problems = await api<{ customers: { customerId: string; reasons: string[] }[] }>("/customers/problems", adminToken);
     expect(problems.customers.length).toBeGreaterThan(0);
@@ -116,11 +128,14 @@ describe.runIf(browserTestsEnabled("accounts in Chromium"))("customers and accou
     const credit = await admin.getByTestId("credit-policy").textContent();
     expect(credit).toContain(detail.creditPolicy.payments === 0 ? "No payments" : `${detail.creditPolicy.payments} payments`);
     await admin.screenshot({ path: `${DOCS_SCREENSHOTS}customer-page.png`, fullPage: true });
+    a11y.push(...(await axeProblems(admin, "customer page")));
 
     await admin.goto(`${app!.url}/customers?segment=top`);
     await admin.getByRole("table", { name: "Customers" }).waitFor();
     await expect(admin.getByText(`${top.customers} customers`, { exact: true }).count()).resolves.toBe(1);
     await admin.screenshot({ path: `${DOCS_SCREENSHOTS}customers-registry.png`, fullPage: true });
+    a11y.push(...(await axeProblems(admin, "registry")));
+    expect(a11y).toEqual([]);
   });
 
   it("an account manager sees only their own customers", async () => {

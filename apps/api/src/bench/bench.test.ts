@@ -95,6 +95,12 @@ describe("benchmark (smoke, small)", () => {
       "scorecard_raw_p95_ms",
       "company_scorecard_p95_ms",
       "breakdown_p95_ms",
+      "pyramid_p95_ms",
+      "pyramid_raw_p95_ms",
+      "problems_p95_ms",
+      "value_changes_p95_ms",
+      "customer_search_p95_ms",
+      "proposals_10k_ms",
       "copy_rows_per_s",
       "ingest_events_per_s",
       "raw_groupby_s",
@@ -113,5 +119,6 @@ describe("benchmark (smoke, small)", () => {
     expect(result.full_rollup_s).toBeGreaterThan(0);
     expect(formatReport(result)).toMatch(/\(e\) metric read p95, HTTP/);
     expect(formatReport(result)).toMatch(/\(f\) department scorecard p95, HTTP/);
+    expect(formatReport(result)).toMatch(/\(g\) value pyramid for a date p95, HTTP/);
   });
 });

@@ -11,6 +11,7 @@ import {
   measureRebuild,
   measureRestIngest,
 } from "./phases";
+import { measureAccounts } from "./accounts";
 import { measureScorecards } from "./scorecards";
 import { openScratchDatabase } from "./scratch-database";
 
@@ -64,6 +65,13 @@ export type BenchResult = {
   breakdown_p95_ms: number;
   scorecard_goals: number;
   scorecard_mismatches: number;
+  /** (g) §8 reads for a date over HTTP, the naive pyramid over raw events, the registry searched, proposals for 10,000. */
+  pyramid_p95_ms: number;
+  pyramid_raw_p95_ms: number;
+  problems_p95_ms: number;
+  value_changes_p95_ms: number;
+  customer_search_p95_ms: number;
+  proposals_10k_ms: number;
   seconds: number;
 };
 
@@ -181,6 +189,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       `(f) scorecards: department p95 ${scorecards.p95.toFixed(1)} ms (raw ${scorecards.rawP95.toFixed(1)} ms), company p95 ${scorecards.companyP95.toFixed(1)} ms, breakdown p95 ${scorecards.breakdownP95.toFixed(1)} ms, ${scorecards.mismatches} mismatches`,
     );
 
+    const accounts = await measureAccounts(client, db, { reads: options.reads ?? 200, rawReads: options.rawReads ?? 20 });
+    log(
+      `(g) accounts: pyramid p95 ${accounts.pyramidP95.toFixed(1)} ms (raw ${accounts.pyramidRawP95.toFixed(1)} ms), problems p95 ${accounts.problemsP95.toFixed(1)} ms, value changes p95 ${accounts.valueChangesP95.toFixed(1)} ms, search p95 ${accounts.searchP95.toFixed(1)} ms, proposals for 10,000 ${accounts.proposalsMs.toFixed(0)} ms`,
+    );
+
     return {
       database: kind,
       events: options.events,
@@ -208,6 +221,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       breakdown_p95_ms: round(scorecards.breakdownP95, 2),
       scorecard_goals: scorecards.goals,
       scorecard_mismatches: scorecards.mismatches,
+      pyramid_p95_ms: round(accounts.pyramidP95, 2),
+      pyramid_raw_p95_ms: round(accounts.pyramidRawP95, 2),
+      problems_p95_ms: round(accounts.problemsP95, 2),
+      value_changes_p95_ms: round(accounts.valueChangesP95, 2),
+      customer_search_p95_ms: round(accounts.searchP95, 2),
+      proposals_10k_ms: round(accounts.proposalsMs, 1),
       seconds: round((performance.now() - started) / 1000, 1),
     };
   } finally {

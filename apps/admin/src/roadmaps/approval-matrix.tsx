@@ -1,11 +1,13 @@
 import { Anchor, Table, Text, Tooltip } from "@mantine/core";
 import { Link } from "react-router";
 import { departmentName } from "../lib/roles";
-import { DECISION_COLOR, DECISION_WORDS, STATUS_WORDS, type InitiativeSummary } from "./types";
+import { closedBecause, SIGNOFF_COLOR, SIGNOFF_WORDS, signoffState } from "./signoff-state";
+import { STATUS_WORDS, type InitiativeSummary } from "./types";
 
 /*
  * Initiatives × departments: each cell the sign-off of the current version — pending, approved,
- * rejected — or "not taking part", with who decided and when on hover or keyboard focus.
+ * rejected, not decided (the round closed without it: cancelled, or rejected by another
+ * department) — or "not taking part", with who decided and when on hover or keyboard focus.
  */
 export function ApprovalMatrix({
   initiatives,
@@ -65,15 +67,19 @@ export function ApprovalMatrix({
                     </Table.Td>
                   );
                 }
+                const state = signoffState(i.status, signoff.decision);
+                const who = departmentName(d.key, departments);
                 const detail =
-                  signoff.decision === "pending"
-                    ? `${departmentName(d.key, departments)}: pending for version ${signoff.version}`
-                    : `${departmentName(d.key, departments)}: ${DECISION_WORDS[signoff.decision].toLowerCase()} version ${signoff.version} by ${signoff.by ?? "?"} on ${signoff.at ? when(signoff.at) : "?"}${signoff.comment ? ` — “${signoff.comment}”` : ""}`;
+                  state === "pending"
+                    ? `${who}: pending for version ${signoff.version}`
+                    : state === "closed"
+                      ? `${who}: not decided for version ${signoff.version}, ${closedBecause(i.status)}`
+                      : `${who}: ${SIGNOFF_WORDS[state].toLowerCase()} version ${signoff.version} by ${signoff.by ?? "?"} on ${signoff.at ? when(signoff.at) : "?"}${signoff.comment ? ` — “${signoff.comment}”` : ""}`;
                 return (
                   <Table.Td
                     key={d.key}
                     data-department={d.key}
-                    data-decision={signoff.decision}
+                    data-decision={state}
                     style={{ whiteSpace: "nowrap" }}
                   >
                     <Tooltip
@@ -91,8 +97,8 @@ export function ApprovalMatrix({
                           display: "inline-block",
                           padding: "2px 10px",
                           borderRadius: 16,
-                          background: `var(--mantine-color-${DECISION_COLOR[signoff.decision]}-light)`,
-                          color: `var(--mantine-color-${DECISION_COLOR[signoff.decision]}-light-color)`,
+                          background: `var(--mantine-color-${SIGNOFF_COLOR[state]}-light)`,
+                          color: `var(--mantine-color-${SIGNOFF_COLOR[state]}-light-color)`,
                           fontSize: 11,
                           fontWeight: 700,
                           textTransform: "uppercase",
@@ -100,7 +106,7 @@ export function ApprovalMatrix({
                           cursor: "default",
                         }}
                       >
-                        {DECISION_WORDS[signoff.decision]}
+                        {SIGNOFF_WORDS[state]}
                       </span>
                     </Tooltip>
                   </Table.Td>

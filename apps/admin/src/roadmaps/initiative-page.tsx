@@ -30,14 +30,8 @@ import { errorCode, errorMessage } from "../lib/trpc-errors";
 import { trpc } from "../lib/trpc";
 import { InitiativeForm } from "./initiative-form";
 import { BudgetSection, LinkedGoals, MilestonesTable } from "./plan-tables";
-import {
-  DECISION_COLOR,
-  DECISION_WORDS,
-  INITIATIVE_COLOR,
-  STATUS_WORDS,
-  formatDate,
-  type InitiativeDetail,
-} from "./types";
+import { INITIATIVE_COLOR, STATUS_WORDS, formatDate, type InitiativeDetail } from "./types";
+import { SIGNOFF_COLOR, SIGNOFF_WORDS, signoffState } from "./signoff-state";
 
 type Transition = "submit" | "start" | "complete" | "cancel";
 const TRANSITION_WORDS: Record<Transition, string> = {
@@ -171,7 +165,7 @@ function InitiativeView({
                   key={s.department}
                   justify="space-between"
                   data-department={s.department}
-                  data-decision={s.decision}
+                  data-decision={signoffState(initiative.status, s.decision)}
                 >
                   <Text size="sm">{name(s.department)}</Text>
                   <Group gap={6}>
@@ -180,8 +174,8 @@ function InitiativeView({
                         {s.by}
                       </Text>
                     )}
-                    <Badge color={DECISION_COLOR[s.decision]} variant="light">
-                      {DECISION_WORDS[s.decision]}
+                    <Badge color={SIGNOFF_COLOR[signoffState(initiative.status, s.decision)]} variant="light">
+                      {SIGNOFF_WORDS[signoffState(initiative.status, s.decision)]}
                     </Badge>
                   </Group>
                 </Group>

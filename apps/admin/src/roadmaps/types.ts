@@ -1,7 +1,6 @@
 // What the roadmap screens show, as the server answers it, and the words and colours they share.
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import type { trpc } from "../lib/trpc";
-import { STATUS_COLORS } from "../lib/roles";
 
 export type InitiativeSummary = inferOutput<typeof trpc.initiatives.list>["initiatives"][number];
 export type InitiativeDetail = inferOutput<typeof trpc.initiatives.get>;
@@ -69,13 +68,6 @@ export const KIND_GLYPH: Record<MilestoneKind, string> = {
   launch: "L",
   other: "•",
 };
-
-export const DECISION_WORDS = { pending: "Pending", approved: "Approved", rejected: "Rejected" } as const;
-export const DECISION_COLOR = {
-  pending: STATUS_COLORS.warning,
-  approved: STATUS_COLORS.good,
-  rejected: STATUS_COLORS.bad,
-} as const;
 
 const DAY = 86_400_000;
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC calendar arithmetic, no zone shifts). */

@@ -3,8 +3,10 @@
 // warning), submits; the head of sales finds it waiting on their department page and rejects it
 // with a comment; the admin changes the launch date (version 2) and submits again; every head
 // approves; it shows approved on the timeline and in the approval matrix; the admin starts it and
-// enters spend; the linked goal's live status shows. Prints how long the timeline and the
-// initiative page took to become interactive; keeps screenshots in docs/screenshots/.
+// enters spend; the goal linked on the page's "Link a goal" form shows its live status. A second
+// initiative, cancelled in review, shows the sign-offs it never got as not decided. Prints how long
+// the timeline and the initiative page took to become interactive; keeps screenshots in
+// docs/screenshots/.
 // Needs `npm run build -w @retain/admin` first (the server serves dist/).
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -186,20 +188,38 @@ describe.runIf(browserTestsEnabled("roadmaps in Chromium"))("roadmaps in Chromiu
     ).toBe(0);
     await admin.getByTestId("warnings").waitFor();
 
-    // The goal it should move: sales revenue of this quarter (linked through the API; shown live below).
+    // The goal it should move: sales revenue of this quarter, linked on the page's form; its live
+    // actual and status (the scorecard's) show in the linked goals at once.
     const scorecard = await api<{
-      goals: { id: string; metric: string; actual: number | null; target: number; status: string }[];
+      goals: {
+        id: string;
+        title: string;
+        metric: string;
+        actual: number | null;
+        target: number;
+        status: string;
+      }[];
     }>(`/scorecards/sales?period=${currentQuarter()}`, adminToken);
     const goal = scorecard.goals.find((g) => g.metric === "revenue") ?? scorecard.goals[0];
     if (!goal) throw new Error("the demo has no sales goal this quarter");
-    await api(`/initiatives/${id}`, adminToken, {
-      method: "PATCH",
-      body: JSON.stringify({
-        goals: [{ goalId: goal.id, baseline: Math.round((goal.actual ?? 0) * 0.9), target: goal.target }],
-      }),
-    });
+    const baseline = Math.round((goal.actual ?? 0) * 0.9);
+    await admin.getByRole("button", { name: "Link a goal" }).click();
+    await choose(admin, "Goal", `${goal.title} · Sales · ${currentQuarter()}`);
+    await admin.getByLabel("Baseline", { exact: true }).fill(String(baseline));
+    await admin.getByLabel("Target", { exact: true }).fill(String(goal.target));
+    await admin.getByRole("button", { name: "Link", exact: true }).click();
+    const linkedGoal = admin.getByTestId("linked-goals").locator(`tr[data-goal="${goal.id}"]`);
+    await linkedGoal.waitFor();
+    expect(await linkedGoal.locator("[data-status]").getAttribute("data-status")).toBe(goal.status);
+    expect(await admin.getByRole("button", { name: "Link a goal" }).isVisible()).toBe(true);
+    const linkedOnServer = await api<{ goals: { goalId: string; baseline: number; target: number }[] }>(
+      `/initiatives/${id}`,
+      adminToken,
+    );
+    expect(linkedOnServer.goals).toEqual([
+      expect.objectContaining({ goalId: goal.id, baseline, target: goal.target }),
+    ]);
 
-    await admin.reload();
     await admin.getByRole("button", { name: "Submit for sign-off" }).click();
     await expect.poll(() => status(admin)).toBe("in_review");
 
@@ -310,9 +330,52 @@ describe.runIf(browserTestsEnabled("roadmaps in Chromium"))("roadmaps in Chromiu
     // The refused requests were the ones made on purpose: the draft without a launch date and the
     // backwards milestone (the admin), the rejection without a comment (the head of sales), each 400.
     const salesHead = heads.get("sales")!;
-    const refused = (who: string) => errors.filter((e) => e.startsWith(`${who}: `) && e.includes("status of 400"));
+    const refused = (who: string) =>
+      errors.filter((e) => e.startsWith(`${who}: `) && e.includes("status of 400"));
     expect(refused(ADMIN.email)).toHaveLength(2);
     expect(refused(salesHead)).toHaveLength(1);
     expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+  });
+
+  it("shows the sign-offs a cancelled initiative never got as not decided, not pending", async () => {
+    const title = `Cancelled in review ${Date.now().toString(36)}`;
+    const earlierErrors = errors.length;
+    const post = (path: string, body: unknown = {}) =>
+      api<{ id: string }>(path, adminToken, { method: "POST", body: JSON.stringify(body) });
+    const { id } = await post("/initiatives", {
+      title,
+      ownerDepartment: "marketing",
+      departments: [...DEPARTMENTS],
+      launchAt: dateIn(200),
+    });
+    await post(`/initiatives/${id}/submit`);
+    await post(`/initiatives/${id}/signoffs`, { department: "sales", decision: "approve" });
+    await post(`/initiatives/${id}/cancel`);
+
+    const admin = await signedInPage(ADMIN.email, ADMIN.password);
+    await admin.goto(`${app!.url}/roadmaps?view=matrix`);
+    const row = admin.locator(`[data-testid=approval-matrix] tr[data-initiative="${title}"]`);
+    await row.waitFor();
+    const cellOf = (department: string) => row.locator(`td[data-department=${department}]`);
+    expect(await cellOf("sales").getAttribute("data-decision")).toBe("approved");
+    for (const department of ["marketing", "customer_service"]) {
+      expect(await cellOf(department).getAttribute("data-decision")).toBe("closed");
+      expect(await cellOf(department).textContent()).toBe("Not decided");
+      expect(await cellOf(department).getByTestId("signoff-cell").getAttribute("aria-label")).toContain(
+        "closed when the initiative was cancelled",
+      );
+    }
+    expect(await row.getByText("Pending").count()).toBe(0);
+
+    await admin.goto(`${app!.url}/roadmaps/${id}`);
+    const signoffs = admin.getByTestId("signoffs");
+    await signoffs.waitFor();
+    expect(await signoffs.locator('[data-department="marketing"]').getAttribute("data-decision")).toBe(
+      "closed",
+    );
+    expect(await signoffs.getByText("Not decided").count()).toBe(2);
+    expect(await signoffs.getByText("Pending").count()).toBe(0);
+    expect(await axeProblems(admin, "cancelled initiative")).toEqual([]);
+    expect(errors.slice(earlierErrors)).toEqual([]);
   });
 });

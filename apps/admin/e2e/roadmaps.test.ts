@@ -366,6 +366,7 @@ describe.runIf(browserTestsEnabled("roadmaps in Chromium"))("roadmaps in Chromiu
       );
     }
     expect(await row.getByText("Pending").count()).toBe(0);
+    expect(await axeProblems(admin, "approval matrix with a cancelled initiative")).toEqual([]);
 
     await admin.goto(`${app!.url}/roadmaps/${id}`);
     const signoffs = admin.getByTestId("signoffs");

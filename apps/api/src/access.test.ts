@@ -191,6 +191,23 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
       { input: () => ({}), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "readKey"] },
       { input: () => ({ customer: "cust-b" }), allowed: ["admin", "salesHead", "marketingHead", "managerB", "readKey"] },
     ],
+    // Customers (§8): a manager their own, a head those with events of their department, a viewer the company pyramid only.
+    "customers.pyramid": [
+      { input: () => ({}), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "viewer", "readKey"] },
+      { input: () => ({ accountManager: "am.b@example.com" }), allowed: ["admin", "salesHead", "marketingHead", "managerB", "readKey"] },
+    ],
+    "customers.valueChanges": [{ input: () => ({}), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "readKey"] }],
+    "customers.problems": [{ input: () => ({}), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "readKey"] }],
+    "customers.list": [{ input: () => ({}), allowed: ["admin", "salesHead", "marketingHead", "managerA", "managerB", "readKey"] }],
+    "customers.get": [{ input: () => ({ id: "cust-b" }), allowed: ["admin", "salesHead", "managerB", "readKey"] }],
+    "accountManagers.list": [{ input: () => ({ period: "2026-Q1" }), allowed: ["admin", "managerA", "managerB", "readKey"] }],
+    "accountManagers.get": [{ input: () => ({ email: "am.a@example.com" }), allowed: ["admin", "managerA"] }],
+    "accountManagers.update": [{ input: () => ({ email: "am.a@example.com", capacity: 40 }), allowed: ["admin"] }],
+    "accountManagers.handover": [{ input: () => ({ email: "am.a@example.com" }), allowed: ["admin"] }],
+    "assignments.proposals": [{ input: () => ({ method: "level" }), allowed: ["admin"] }],
+    "assignments.applyAssignments": [
+      { input: () => ({ assignments: [{ customerId: "cust-a", accountManager: "am.a@example.com" }] }), allowed: ["admin"] },
+    ],
   };
 
   it("covers every procedure of the router", () => {

@@ -127,6 +127,7 @@ describe.runIf(browserTestsEnabled("accounts in Chromium"))("customers and accou
     await expect(admin.getByTestId("problems").textContent()).resolves.toMatch(/Rising complaints|Late payments|Falling spend|Open complaint/);
     const credit = await admin.getByTestId("credit-policy").textContent();
     expect(credit).toContain(detail.creditPolicy.payments === 0 ? "No payments" : `${detail.creditPolicy.payments} payments`);
+    await admin.getByTestId("activity").waitFor();
     await admin.screenshot({ path: `${DOCS_SCREENSHOTS}customer-page.png`, fullPage: true });
     a11y.push(...(await axeProblems(admin, "customer page")));
 

@@ -7,6 +7,7 @@ import { PageHeader } from "../components/page-header";
 import { QueryError } from "../components/query-error";
 import { formatValue } from "../lib/format";
 import { trpc } from "../lib/trpc";
+import { CustomerActivity } from "./activity";
 import { ACTION_WORDS, CREDIT_COLOR, CREDIT_WORDS, REASON_WORDS, SEGMENT_WORDS, TIER_WORDS, type Segment } from "./words";
 
 const when = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -108,6 +109,7 @@ export function CustomerPage() {
           </Table>
         )}
       </section>
+      <CustomerActivity customerId={c.id} />
       <SimpleGrid cols={{ base: 1, lg: 3 }}>
         <History title="Tier history" headers={["When", "From", "To"]} rows={c.tierHistory.map((t) => [when(t.at, settings.locale), t.from ? (TIER_WORDS[t.from] ?? t.from) : "—", TIER_WORDS[t.to] ?? t.to])} />
         <History

@@ -128,6 +128,7 @@ describe.runIf(browserTestsEnabled("accounts in Chromium"))("customers and accou
     const credit = await admin.getByTestId("credit-policy").textContent();
     expect(credit).toContain(detail.creditPolicy.payments === 0 ? "No payments" : `${detail.creditPolicy.payments} payments`);
     await admin.getByTestId("activity").waitFor();
+    await admin.getByTestId("customer-kpis").waitFor();
     await admin.screenshot({ path: `${DOCS_SCREENSHOTS}customer-page.png`, fullPage: true });
     a11y.push(...(await axeProblems(admin, "customer page")));
 

@@ -8,6 +8,7 @@ import { QueryError } from "../components/query-error";
 import { formatValue } from "../lib/format";
 import { trpc } from "../lib/trpc";
 import { CustomerActivity } from "./activity";
+import { CustomerKpis } from "./customer-kpis";
 import { ACTION_WORDS, CREDIT_COLOR, CREDIT_WORDS, REASON_WORDS, SEGMENT_WORDS, TIER_WORDS, type Segment } from "./words";
 
 const when = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -71,6 +72,7 @@ export function CustomerPage() {
           </Text>
         </Paper>
       </SimpleGrid>
+      <CustomerKpis customerId={c.id} revenue365={c.revenue} />
       {c.problems.length > 0 && (
         <Alert color="orange" title="Problems" data-testid="problems">
           {c.problems.map((p) => REASON_WORDS[p]).join(" · ")}

@@ -160,7 +160,13 @@ describe.runIf(browserTestsEnabled("access in Chromium"))("access in Chromium", 
     await signIn(HEAD.email, HEAD.password);
 
     const nav = page.getByRole("navigation", { name: "Main" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Overview"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Overview",
+      "My department",
+      "Goals",
+      "Roadmaps",
+      "Bill of rights",
+    ]);
     expect(await nav.getByText("Settings").count()).toBe(0);
 
     await poll(() => page.getByTestId("overview-title").textContent()).toBe("Sales department");

@@ -6,15 +6,20 @@
 // Needs `npm run build -w @retain/admin` first (the server serves dist/).
 import { mkdirSync, readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { fileURLToPath } from "node:url";
 import type { RunningApp } from "@retain/api";
 import { parse } from "csv-parse/sync";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, browserTestsEnabled, EXPECTED_SIGNED_OUT, launchChromium, startDemoServer } from "./harness";
+import {
+  ADMIN,
+  browserTestsEnabled,
+  DOCS_SCREENSHOTS,
+  EXPECTED_SIGNED_OUT,
+  launchChromium,
+  startDemoServer,
+} from "./harness";
 
 const DEMO_PASSWORD = "retain-demo";
-const DOCS_SCREENSHOTS = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 const DEPARTMENT = "sales";
 const TITLE = `Orders from returning customers ${Date.now().toString(36)}`;
 const TARGET = 40;

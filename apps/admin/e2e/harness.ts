@@ -8,6 +8,14 @@ import { chromium, type Browser } from "playwright-core";
 export const CHROMIUM = "/usr/bin/chromium";
 export const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
 export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+/**
+ * Where the pictures shown in the README go: docs/screenshots/ when RETAIN_DOCS_SCREENSHOTS is set
+ * (`RETAIN_DOCS_SCREENSHOTS=1 npm test` refreshes them), otherwise beside the other test artifacts,
+ * so an ordinary test run leaves the working tree as it was.
+ */
+export const DOCS_SCREENSHOTS = process.env.RETAIN_DOCS_SCREENSHOTS
+  ? fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url))
+  : fileURLToPath(new URL("./screenshots/docs/", import.meta.url));
 const ADMIN_INDEX = fileURLToPath(new URL("../dist/index.html", import.meta.url));
 /** Recharts' drawn marks: bars, area fills and lines. */
 export const MARKS = ".recharts-bar-rectangle path, .recharts-area-area, .recharts-line-curve";

@@ -9,15 +9,20 @@
 // docs/screenshots/.
 // Needs `npm run build -w @retain/admin` first (the server serves dist/).
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { RunningApp } from "@retain/api";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, browserTestsEnabled, EXPECTED_SIGNED_OUT, launchChromium, startDemoServer } from "./harness";
+import {
+  ADMIN,
+  browserTestsEnabled,
+  DOCS_SCREENSHOTS,
+  EXPECTED_SIGNED_OUT,
+  launchChromium,
+  startDemoServer,
+} from "./harness";
 
 const DEMO_PASSWORD = "retain-demo";
-const DOCS_SCREENSHOTS = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 const TITLE = `Welcome pack for new customers ${Date.now().toString(36)}`;
 const DEPARTMENTS = ["marketing", "sales", "customer_service"] as const;
 

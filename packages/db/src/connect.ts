@@ -4,7 +4,12 @@ import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database } from "./schema";
 import { PGliteDialect } from "./pglite-dialect";
-import { pgliteBulkTransaction, postgresBulkTransaction, registerBulkTransaction, type BulkTransaction } from "./bulk";
+import {
+  pgliteBulkTransaction,
+  postgresBulkTransaction,
+  registerBulkTransaction,
+  type BulkTransaction,
+} from "./bulk";
 import { postgresPreparedRunner, registerPreparedRunner } from "./prepared";
 
 export type DatabaseKind = "postgres" | "pglite";
@@ -86,6 +91,9 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
         `cannot connect to DATABASE_URL ${redactUrl(options.databaseUrl)}: ${reason || "connection refused"}`,
       );
     }
+    // An idle pooled connection the server ends (a restart, a dropped database) is only removed from
+    // the pool; without a listener its error would be an uncaught exception.
+    pool.on("error", () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const connectionString = options.databaseUrl;
     const bulkTransaction = postgresBulkTransaction(pool);
@@ -138,7 +146,11 @@ const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * LISTEN on a connection of its own (a pooled one would be handed to other queries). A lost
  * connection is reported (onLive(false)) and re-opened after a growing pause, up to 5 s.
  */
-async function listenOnPostgres(connectionString: string, channel: string, handlers: ListenHandlers): Promise<Listener> {
+async function listenOnPostgres(
+  connectionString: string,
+  channel: string,
+  handlers: ListenHandlers,
+): Promise<Listener> {
   let closed = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;

@@ -1,4 +1,18 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
+import { countOf, CUSTOMER } from "../lib/plural";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { useSession } from "../auth/session-context";
@@ -18,7 +32,14 @@ export function ValuePage() {
   const mayList = user.role !== "viewer";
   const changes = useQuery({ ...trpc.customers.valueChanges.queryOptions({}), enabled: mayList });
   const problems = useQuery({ ...trpc.customers.problems.queryOptions({}), enabled: mayList });
-  if (pyramid.error) return <QueryError title="Could not load the pyramid" error={pyramid.error} onRetry={() => void pyramid.refetch()} />;
+  if (pyramid.error)
+    return (
+      <QueryError
+        title="Could not load the pyramid"
+        error={pyramid.error}
+        onRetry={() => void pyramid.refetch()}
+      />
+    );
   const segments = pyramid.data?.segments ?? [];
   const widest = Math.max(1, ...segments.map((s) => s.customers));
   const matrix = new Map<string, string[]>();
@@ -28,7 +49,10 @@ export function ValuePage() {
   }
   return (
     <Stack gap="lg" data-testid="value-page">
-      <PageHeader title="Customer value" description={`The value pyramid on ${pyramid.data?.asOf ?? "today"}: revenue of the 365 days, customers who moved in the last 90 days, and problem customers.`} />
+      <PageHeader
+        title="Customer value"
+        description={`The value pyramid on ${pyramid.data?.asOf ?? "today"}: revenue of the 365 days, customers who moved in the last 90 days, and problem customers.`}
+      />
       {pyramid.isPending ? (
         <Skeleton h={280} />
       ) : (
@@ -41,7 +65,6 @@ export function ValuePage() {
               <UnstyledButton
                 key={s.segment}
                 onClick={() => mayList && navigate(`/customers?segment=${s.segment}`)}
-                aria-label={`${SEGMENT_WORDS[s.segment]}: ${s.customers} customers, ${formatValue(s.revenue, "money", settings)}, open the list`}
                 style={{
                   width: `${Math.max(30, 30 + (70 * i) / 5)}%`,
                   background: i < 4 ? "var(--mantine-color-blue-light)" : "var(--mantine-color-gray-light)",
@@ -54,9 +77,11 @@ export function ValuePage() {
                     {SEGMENT_WORDS[s.segment]}
                   </Text>
                   <Text size="sm">
-                    {s.customers} · {formatValue(s.revenue, "money", settings)} · {s.share === null ? "—" : `${s.share}%`}
+                    {countOf(s.customers, CUSTOMER)} · {formatValue(s.revenue, "money", settings)} ·{" "}
+                    {s.share === null ? "—" : `${s.share}%`}
                   </Text>
                 </Group>
+                {mayList && <VisuallyHidden>, open the list</VisuallyHidden>}
               </UnstyledButton>
             ))}
           </Stack>
@@ -71,7 +96,11 @@ export function ValuePage() {
             <Title order={2} size="h4" mb="sm">
               Value changes (90 days)
             </Title>
-            <Table withTableBorder aria-label="Migration matrix: segment 90 days ago by segment now" data-testid="migration-matrix">
+            <Table
+              withTableBorder
+              aria-label="Migration matrix: segment 90 days ago by segment now"
+              data-testid="migration-matrix"
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">90 days ago ↓ / now →</Table.Th>
@@ -88,10 +117,18 @@ export function ValuePage() {
                     <Table.Th scope="row">{SEGMENT_WORDS[from]}</Table.Th>
                     {SEGMENTS.map((to) => {
                       const ids = matrix.get(`${from}>${to}`) ?? [];
-                      if (from === to || ids.length === 0) return <Table.Td key={to}>{from === to ? "·" : ""}</Table.Td>;
+                      if (from === to || ids.length === 0)
+                        return <Table.Td key={to}>{from === to ? "·" : ""}</Table.Td>;
                       const up = RANK[to] > RANK[from];
                       return (
-                        <Table.Td key={to} style={{ background: up ? "var(--mantine-color-teal-light)" : "var(--mantine-color-red-light)" }}>
+                        <Table.Td
+                          key={to}
+                          style={{
+                            background: up
+                              ? "var(--mantine-color-teal-light)"
+                              : "var(--mantine-color-red-light)",
+                          }}
+                        >
                           <Anchor
                             component={Link}
                             to={`/customers?segment=${to}`}

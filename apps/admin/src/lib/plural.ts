@@ -27,3 +27,4 @@ export const HOUR: Noun = { one: "hour", other: "hours" };
 export const MINUTE: Noun = { one: "minute", other: "minutes" };
 export const USER: Noun = { one: "user", other: "users" };
 export const RECORD: Noun = { one: "record", other: "records" };
+export const CUSTOMER: Noun = { one: "customer", other: "customers" };

@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startApp, type RunningApp } from "@retain/api";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
@@ -69,4 +70,67 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** A REST call of a browser test: JSON in and out with `token`; anything but 2xx fails the test. */
+export async function restJson<T>(
+  baseUrl: string,
+  path: string,
+  token: string,
+  init: RequestInit = {},
+): Promise<T> {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+  });
+  expect(response.status, `${init.method ?? "GET"} ${path}`).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+/** A bearer token for a user, from `POST /auth/login`. */
+export async function tokenFor(baseUrl: string, email: string, password: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  return ((await login.json()) as { token: string }).token;
+}
+
+/**
+ * A new 1440×900 context signed in through the sign-in page, on the overview. Its console errors
+ * and page exceptions go to `errors` (the 401s of being signed out excepted); the context to
+ * `contexts`, for closing.
+ */
+export async function openSignedIn(
+  opts: {
+    browser: Browser;
+    baseUrl: string;
+    errors: string[];
+    contexts: BrowserContext[];
+    acceptDownloads?: boolean;
+  },
+  email: string,
+  password: string,
+): Promise<Page> {
+  const context = await opts.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: opts.acceptDownloads ?? false,
+  });
+  opts.contexts.push(context);
+  const page = await context.newPage();
+  let signedIn = false;
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    if (!signedIn && EXPECTED_SIGNED_OUT.test(message.text())) return;
+    opts.errors.push(`${email}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => opts.errors.push(`${email}: ${error.message}`));
+  await page.goto(`${opts.baseUrl}/login`);
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=password]").fill(password);
+  signedIn = true;
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  return page;
 }

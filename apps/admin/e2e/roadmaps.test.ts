@@ -17,9 +17,11 @@ import {
   ADMIN,
   browserTestsEnabled,
   DOCS_SCREENSHOTS,
-  EXPECTED_SIGNED_OUT,
   launchChromium,
+  openSignedIn,
+  restJson,
   startDemoServer,
+  tokenFor,
 } from "./harness";
 
 const DEMO_PASSWORD = "retain-demo";
@@ -43,43 +45,13 @@ describe.runIf(browserTestsEnabled("roadmaps in Chromium"))("roadmaps in Chromiu
   const heads = new Map<string, string>();
   let adminToken = "";
 
-  async function api<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
-    const response = await fetch(`${app!.url}/api/v1${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
-    });
-    expect(response.status, `${init.method ?? "GET"} ${path}`).toBeLessThan(300);
-    return (await response.json()) as T;
-  }
+  const api = <T>(path: string, token: string, init: RequestInit = {}) =>
+    restJson<T>(app!.url, path, token, init);
 
-  async function tokenOf(email: string, password: string): Promise<string> {
-    const login = await fetch(`${app!.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    return ((await login.json()) as { token: string }).token;
-  }
+  const tokenOf = (email: string, password: string) => tokenFor(app!.url, email, password);
 
-  async function signedInPage(email: string, password: string): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    let signedIn = false;
-    page.on("console", (message) => {
-      if (message.type() !== "error") return;
-      if (!signedIn && EXPECTED_SIGNED_OUT.test(message.text())) return;
-      errors.push(`${email}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => errors.push(`${email}: ${error.message}`));
-    await page.goto(`${app!.url}/login`);
-    await page.locator("input[name=email]").fill(email);
-    await page.locator("input[name=password]").fill(password);
-    signedIn = true;
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-    return page;
-  }
+  const signedInPage = (email: string, password: string) =>
+    openSignedIn({ browser: browser!, baseUrl: app!.url, errors, contexts }, email, password);
 
   async function choose(page: Page, label: string, option: string) {
     await page.getByRole("combobox", { name: label, exact: true }).click();

@@ -9,7 +9,7 @@ import {
   periodRange,
 } from "@retain/metrics";
 import { text } from "@retain/validation";
-import { listEvents } from "@retain/warehouse";
+import { eventTypeKeys, listEvents, type EventType } from "@retain/warehouse";
 import type { Context } from "../context";
 import { authorisedScope, requireKnownFilters, type RequestedScope } from "../scope";
 import { readProcedure, router } from "../trpc";
@@ -120,27 +120,8 @@ export const breakdownRouter = router({
     }),
 });
 
-const EVENT_TYPES = [
-  "order",
-  "payment",
-  "opportunity_won",
-  "opportunity_lost",
-  "visit",
-  "contact",
-  "campaign_touch",
-  "complaint",
-  "complaint_resolved",
-  "praise",
-  "survey",
-  "service_request",
-  "service_resolved",
-  "feedback",
-  "delivery",
-  "supplier_issue",
-  "defect",
-  "training",
-  "void",
-] as const;
+/** The SPEC §4 event types, as the warehouse knows them. */
+const EVENT_TYPES = eventTypeKeys as [EventType, ...EventType[]];
 
 const listedEvent = z.object({
   id: z.string(),

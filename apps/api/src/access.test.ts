@@ -202,6 +202,7 @@ describe.each(testDialects())("the access matrix on $kind", (dialect) => {
     "customers.get": [{ input: () => ({ id: "cust-b" }), allowed: ["admin", "salesHead", "managerB", "readKey"] }],
     "accountManagers.list": [{ input: () => ({ period: "2026-Q1" }), allowed: ["admin", "managerA", "managerB", "readKey"] }],
     "accountManagers.get": [{ input: () => ({ email: "am.a@example.com" }), allowed: ["admin", "managerA"] }],
+    "accountManagers.kpis": [{ input: () => ({ email: "am.a@example.com", period: "2026-Q1" }), allowed: ["admin", "managerA", "readKey"] }],
     "accountManagers.update": [{ input: () => ({ email: "am.a@example.com", capacity: 40 }), allowed: ["admin"] }],
     "accountManagers.handover": [{ input: () => ({ email: "am.a@example.com" }), allowed: ["admin"] }],
     "assignments.proposals": [{ input: () => ({ method: "level" }), allowed: ["admin"] }],

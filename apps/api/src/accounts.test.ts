@@ -127,6 +127,24 @@ describe.each(testDialects())("customers and account managers over REST on $kind
     expect(k1.assignmentHistory).toMatchObject([{ accountManager: "sam@example.com", to: null, method: "proposal" }]);
   });
 
+  it("one manager's KPIs: the period, the one before and the history, the same figures as the list", async () => {
+    const sams = await ok("admin", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q2");
+    expect(sams).toMatchObject({ email: "sam@example.com", period: "2026-Q2", previousPeriod: "2026-Q1" });
+    expect(sams.history.map((h: { period: string }) => h.period)).toEqual(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]);
+    expect(sams.previousKpis).toEqual(await kpisOf("sam@example.com", "2026-Q1"));
+    expect(sams.previousKpis).toMatchObject({ revenue: 150.5, new_customers: 1, complaints: 0 });
+    expect(sams.kpis).toMatchObject({ revenue: 0, new_customers: 0 });
+    expect(sams.history[4].kpis).toEqual(sams.previousKpis);
+    const monthly = await ok("admin", "GET", "/account-managers/sam@example.com/kpis?period=2026-01");
+    expect(monthly).toMatchObject({ previousPeriod: "2025-12", kpis: { revenue: 150.5 } });
+    // A manager reads their own; another's is 404, as if it did not exist.
+    expect((await ok("sam", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q1")).kpis.revenue).toBe(150.5);
+    expect(await statusOf("jo", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q1")).toBe(404);
+    expect(await statusOf("admin", "GET", "/account-managers/nobody@example.com/kpis?period=2026-Q1")).toBe(404);
+    expect(await statusOf("admin", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q5")).toBe(400);
+    expect(await statusOf("salesHead", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q1")).toBe(403);
+  });
+
   it("a reassignment keeps past periods' attribution and counts new events for the new manager", async () => {
     const before = await kpisOf("sam@example.com", "2026-Q1");
     expect(before.revenue).toBe(150.5);
@@ -239,5 +257,24 @@ describe.each(testDialects())("customers and account managers over REST on $kind
     expect(await statusOf("viewer", "GET", "/customers/problems")).toBe(403);
     expect(await statusOf("viewer", "GET", "/account-managers?period=2026-Q1")).toBe(403);
     expect(await statusOf("viewer", "GET", "/customers/pyramid")).toBe(200);
+  });
+
+  it("a manager's own list carries their KPIs even when another manager leads", async () => {
+    // This quarter Sam's k1 orders for 50.00 and Jo's new z9 for 5.00 (Jo also has o3's 7.25 from
+    // before the handover): the list of Jo alone still has Jo's figures, not the leader's.
+    await ok("admin", "POST", "/customers", { customers: [{ id: "z9", name: "Zeta Works", accountManager: "jo@example.com" }] });
+    const at = new Date().toISOString();
+    const quarter = `${at.slice(0, 4)}-Q${Math.ceil(Number(at.slice(5, 7)) / 3)}`;
+    await ok("admin", "POST", "/events", {
+      events: [
+        { id: "o-k1", type: "order", customerId: "k1", occurredAt: at, amount: "50.00" },
+        { id: "o-z9", type: "order", customerId: "z9", occurredAt: at, amount: "5.00" },
+      ],
+    });
+    expect((await kpisOf("sam@example.com", quarter)).revenue).toBe(50);
+    const own = await ok("jo", "GET", `/account-managers?period=${quarter}`);
+    expect(own.managers.map((m: { email: string; kpis: { revenue: number } }) => [m.email, m.kpis.revenue])).toEqual([["jo@example.com", 12.25]]);
+    expect(own.managers[0].kpis).toEqual(await kpisOf("jo@example.com", quarter));
+    expect((await ok("jo", "GET", `/account-managers/jo@example.com/kpis?period=${quarter}`)).kpis).toEqual(own.managers[0].kpis);
   });
 });

@@ -11,3 +11,4 @@ export * from "./standings";
 export * from "./managers";
 export * from "./customers";
 export * from "./reads";
+export * from "./manager-kpis";

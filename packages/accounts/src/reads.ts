@@ -104,11 +104,19 @@ export function previousPeriod(label: string): string {
 export type ManagerSettings = { timeZone: string; churnDays: number; complaintSlaHours: number; now?: Date };
 
 /** Per manager email: the KPIs of the period (events attributed to the manager at their time). */
-async function kpisOf(db: Kysely<Database>, period: string, settings: ManagerSettings, managers: number): Promise<Map<string, KpiValues>> {
+async function kpisOf(
+  db: Kysely<Database>,
+  period: string,
+  settings: ManagerSettings,
+  managers: number,
+  accountManagerId?: string,
+): Promise<Map<string, KpiValues>> {
   const { from, to } = parsePeriodLabel(period);
   const byEmail = new Map<string, KpiValues>();
   for (const metric of managerKpis) {
-    const breakdown = await metricBreakdown(db, { metric, from, to, by: "accountManager", limit: Math.min(Math.max(managers, 1), 500) }, settings);
+    // One manager's figures are read with their filter: the top `limit` of everyone's might leave them out.
+    const query = { metric, from, to, by: "accountManager" as const, accountManagerId, limit: Math.min(Math.max(managers, 1), 500) };
+    const breakdown = await metricBreakdown(db, query, settings);
     for (const row of breakdown.rows) {
       if (row.key === null) continue;
       const values = byEmail.get(row.key) ?? emptyKpis();
@@ -134,7 +142,8 @@ export async function managersWithKpis(
 ): Promise<ManagerWithKpis[]> {
   const previous = previousPeriod(period);
   const managers = (await listManagers(db)).filter((m) => only === undefined || m.id === only);
-  const [current, before] = [await kpisOf(db, period, settings, managers.length), await kpisOf(db, previous, settings, managers.length)];
+  if (only !== undefined && managers.length === 0) return [];
+  const [current, before] = [await kpisOf(db, period, settings, managers.length, only), await kpisOf(db, previous, settings, managers.length, only)];
   return managers.map((m) => ({
     ...m,
     period,

@@ -6,6 +6,7 @@ import {
   assignmentProposals,
   findManager,
   handover,
+  managerKpiHistory,
   managerKpis,
   managersWithKpis,
   previousPeriod,
@@ -126,6 +127,44 @@ export const accountManagersRouter = router({
         throw new TRPCError({ code: "NOT_FOUND", message: `email: no account manager ${input.email}` });
       }
       return publicProfile(manager);
+    }),
+
+  kpis: userOrKeyProcedure(["admin", "account_manager"], "read")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/account-managers/{email}/kpis",
+        tags: ["account managers"],
+        summary: "One manager's KPIs for the period, the one before and the periods before that (a manager: their own)",
+        errorResponses: [404],
+      },
+    })
+    .input(z.object({ email, period }))
+    .output(
+      z.object({
+        email: z.string(),
+        period: z.string(),
+        previousPeriod: z.string(),
+        kpis: kpiShape,
+        previousKpis: kpiShape,
+        history: z.array(z.object({ period: z.string(), kpis: kpiShape })),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const settings = await ctx.settings();
+      let found: Awaited<ReturnType<typeof managerKpiHistory>>;
+      try {
+        found = await managerKpiHistory(ctx.db, input.email, input.period, settings);
+      } catch (error) {
+        if (error instanceof MetricQueryError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+        throw error;
+      }
+      // Another manager's figures are answered as if they did not exist (§7), like their profile.
+      if (!found || (ctx.user?.role === "account_manager" && found.manager.id !== ctx.user.id)) {
+        throw new TRPCError({ code: "NOT_FOUND", message: `email: no account manager ${input.email}` });
+      }
+      const { manager, ...figures } = found;
+      return { email: manager.email, ...figures };
     }),
 
   handover: adminProcedure

@@ -40,6 +40,7 @@ describe("audit diffs", () => {
     expect(fieldLabel("passwordChanged")).toBe("Password changed");
     expect(fieldLabel("complaintSlaHours")).toBe("Complaint SLA (hours)");
     expect(fieldLabel("churnDays")).toBe("Churn after (days)");
+    expect(fieldLabel("onTimePaymentThreshold")).toBe("On-time payment threshold (%)");
     expect(fieldLabel("timeZone")).toBe("Time zone");
     expect(fieldLabel("complaint_sla_hours")).toBe("Complaint SLA hours");
     expect(fieldLabel("entity_id")).toBe("Entity ID");

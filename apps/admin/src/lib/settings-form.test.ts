@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkDraft, draftOf, recomputingEffects, type OrgSettingsValues } from "./settings-form";
+import {
+  checkDraft,
+  draftOf,
+  recomputesMetrics,
+  recomputingEffects,
+  type OrgSettingsValues,
+} from "./settings-form";
 
 const SAVED: OrgSettingsValues = {
   timeZone: "UTC",
@@ -7,6 +13,10 @@ const SAVED: OrgSettingsValues = {
   complaintSlaHours: 24,
   currency: "USD",
   locale: "en-US",
+  pyramidTopPercent: 1,
+  pyramidBigPercent: 5,
+  pyramidMediumPercent: 20,
+  onTimePaymentThreshold: 90,
 };
 
 describe("the organisation form's rules", () => {
@@ -61,6 +71,73 @@ describe("the organisation form's rules", () => {
   });
 });
 
+describe("the customer value and credit settings", () => {
+  it.each([
+    ["pyramidTopPercent", "", /Enter the percent: more than 0 and at most 100, up to 2 decimals/],
+    ["pyramidBigPercent", "0", /more than 0 %/],
+    ["pyramidMediumPercent", "-5", /more than 0 %/],
+    ["onTimePaymentThreshold", "100.01", /at most 100 %/],
+    ["onTimePaymentThreshold", "89.999", /At most 2 decimals/],
+    ["pyramidTopPercent", "0.005", /At most 2 decimals/],
+    ["pyramidMediumPercent", "12,5", /number in percent/],
+    ["pyramidMediumPercent", "20 %", /number in percent/],
+  ] as const)("refuses %s = %j with a message on the field", (field, text, message) => {
+    const check = checkDraft({ ...draftOf(SAVED), [field]: text }, SAVED);
+    expect(check.ok).toBe(false);
+    expect(Object.keys(check.errors)).toEqual([field]);
+    expect(check.errors[field]).toMatch(message);
+  });
+
+  it("keeps 2 decimals, the bounds and equal cut-offs exactly as typed", () => {
+    const check = checkDraft(
+      {
+        ...draftOf(SAVED),
+        pyramidTopPercent: "0.01",
+        pyramidBigPercent: "12.50",
+        pyramidMediumPercent: "12.5",
+        onTimePaymentThreshold: "100",
+      },
+      SAVED,
+    );
+    expect(check).toEqual({
+      ok: true,
+      values: {
+        ...SAVED,
+        pyramidTopPercent: 0.01,
+        pyramidBigPercent: 12.5,
+        pyramidMediumPercent: 12.5,
+        onTimePaymentThreshold: 100,
+      },
+      errors: {},
+    });
+  });
+
+  it("names the changed field when the cut-offs do not nest (top ≤ big ≤ medium)", () => {
+    const top = checkDraft({ ...draftOf(SAVED), pyramidTopPercent: "6" }, SAVED);
+    expect(top.errors).toEqual({
+      pyramidTopPercent:
+        "Must be at most the top and big percent (5 %): the cut-offs nest, top ≤ big ≤ medium",
+    });
+    const big = checkDraft({ ...draftOf(SAVED), pyramidBigPercent: "0.5" }, SAVED);
+    expect(big.errors).toEqual({
+      pyramidBigPercent: "Must be at least the top percent (1 %): the cut-offs nest, top ≤ big ≤ medium",
+    });
+    const medium = checkDraft({ ...draftOf(SAVED), pyramidMediumPercent: "4.99" }, SAVED);
+    expect(Object.keys(medium.errors)).toEqual(["pyramidMediumPercent"]);
+    expect(medium.errors.pyramidMediumPercent).toMatch(/at least the top and big percent \(5 %\)/);
+    // Both sides changed: both named.
+    const both = checkDraft({ ...draftOf(SAVED), pyramidTopPercent: "15", pyramidBigPercent: "10" }, SAVED);
+    expect(Object.keys(both.errors).sort()).toEqual(["pyramidBigPercent", "pyramidTopPercent"]);
+    // Changed together in order, a new top above the saved big is fine.
+    expect(
+      checkDraft(
+        { ...draftOf(SAVED), pyramidTopPercent: "10", pyramidBigPercent: "30", pyramidMediumPercent: "50.5" },
+        SAVED,
+      ).ok,
+    ).toBe(true);
+  });
+});
+
 describe("changes that recompute every metric", () => {
   it("names the effect of churn days, the SLA and the time zone, and nothing for formats", () => {
     expect(recomputingEffects(SAVED, { ...SAVED, currency: "EUR", locale: "de-DE" })).toEqual([]);
@@ -74,5 +151,21 @@ describe("changes that recompute every metric", () => {
     expect(effects[0]).toMatch(/^Churn after 180 → 90 days changes churned customers for every period/);
     expect(effects[1]).toMatch(/^Complaint SLA 24 → 1 hour changes complaints within SLA/);
     expect(effects[2]).toMatch(/^Time zone UTC → Europe\/Berlin .*every metric of every period/);
+    expect(recomputesMetrics(SAVED, { ...SAVED, churnDays: 90 })).toBe(true);
+  });
+
+  it("names the effect of the cut-offs and the on-time threshold: segments and credit policies are recomputed", () => {
+    const next = { ...SAVED, pyramidMediumPercent: 25.5, onTimePaymentThreshold: 80 };
+    const effects = recomputingEffects(SAVED, next);
+    expect(effects).toHaveLength(2);
+    expect(effects[0]).toMatch(
+      /^Value pyramid 1 \/ 5 \/ 20 % → 1 \/ 5 \/ 25\.5 % recomputes every customer's segment/,
+    );
+    expect(effects[0]).toMatch(/credit policies/);
+    expect(effects[1]).toMatch(
+      /^On-time payment threshold 90 → 80 % recomputes every customer's payment record and credit policy/,
+    );
+    // Segments and credit only: not every metric.
+    expect(recomputesMetrics(SAVED, next)).toBe(false);
   });
 });

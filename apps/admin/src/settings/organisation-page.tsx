@@ -12,6 +12,8 @@ import {
   checkDraft,
   draftOf,
   FIELD_LABELS,
+  PERCENT_FIELDS,
+  recomputesMetrics,
   recomputingEffects,
   SLA_HOURS,
   type SettingsDraft,
@@ -22,13 +24,33 @@ import { trpc } from "../lib/trpc";
 import { AuditTimeline } from "./audit-timeline";
 import { FormAlert } from "../components/form-alert";
 
-const FIELDS = ["timeZone", "churnDays", "complaintSlaHours", "currency", "locale"] as const;
+const FIELDS = [
+  "timeZone",
+  "churnDays",
+  "complaintSlaHours",
+  "currency",
+  "locale",
+  ...PERCENT_FIELDS,
+] as const;
+
+/** The §8 fields: what each percent means. */
+const PERCENT_DESCRIPTIONS: Record<(typeof PERCENT_FIELDS)[number], string> = {
+  pyramidTopPercent: "Share of the customers with revenue in the last 365 days ranked top (default 1 %)",
+  pyramidBigPercent: "Share ranked top or big, at least the top share (default 5 %)",
+  pyramidMediumPercent:
+    "Share ranked top, big or medium, at least the previous share; the rest is small (default 20 %)",
+  onTimePaymentThreshold:
+    "A payment record is good when at least this share of payments was on time (default 90 %)",
+};
 
 export function OrganisationPage() {
   const { settings } = useSession();
   return (
     <Stack gap="lg">
-      <PageHeader title="Organisation" description="Time zone, currency and the thresholds every metric is computed with." />
+      <PageHeader
+        title="Organisation"
+        description="Time zone, currency and the thresholds every metric is computed with."
+      />
       <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
         <Card style={{ gridColumn: "span 2" }}>
           {/* Saved settings come back through the session; the form restarts from them. */}
@@ -48,22 +70,34 @@ export function OrganisationPage() {
 function SettingsForm({ saved }: { saved: OrgSettings }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(saved));
-  const [confirming, setConfirming] = useState<{ changes: Partial<OrgSettings>; effects: string[] } | null>(null);
-  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const [confirming, setConfirming] = useState<{
+    changes: Partial<OrgSettings>;
+    effects: string[];
+    title: string;
+  } | null>(null);
+  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
   const save = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: async (result) => {
-        notifications.show({ color: "green", title: "Settings saved", message: "Dashboards use the new settings from now on." });
+        notifications.show({
+          color: "green",
+          title: "Settings saved",
+          message: "Dashboards use the new settings from now on.",
+        });
         queryClient.setQueryData(trpc.settings.public.queryKey(), result);
-        // Metrics depend on the time zone and thresholds; the audit log has a new record.
+        // Metrics depend on the time zone and thresholds, segments and credit policies on the §8
+        // settings; the audit log has a new record.
         await Promise.all([
           queryClient.invalidateQueries(trpc.metrics.pathFilter()),
+          queryClient.invalidateQueries(trpc.customers.pathFilter()),
+          queryClient.invalidateQueries(trpc.accountManagers.pathFilter()),
           queryClient.invalidateQueries(trpc.audit.pathFilter()),
         ]);
       },
     }),
   );
-  const check = checkDraft(draft);
+  const check = checkDraft(draft, saved);
   const changes = check.ok ? changedSettings(saved, check.values) : {};
   const dirty = JSON.stringify(draftOf(saved)) !== JSON.stringify(draft);
   const serverErrors = formErrors(save.error, FIELDS, Object.keys(save.variables ?? {}));
@@ -71,14 +105,18 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
   const invalid = FIELDS.filter((field) => check.errors[field]);
   const canSave = check.ok && Object.keys(changes).length > 0;
   const reasonId = useId();
-  const reason = invalid.length > 0
-    ? `Correct ${invalid.map((f) => FIELD_LABELS[f]).join(", ")} to save.`
-    : !canSave
-      ? "Nothing to save: the settings are as saved."
-      : null;
+  const reason =
+    invalid.length > 0
+      ? `Correct ${invalid.map((f) => FIELD_LABELS[f]).join(", ")} to save.`
+      : !canSave
+        ? "Nothing to save: the settings are as saved."
+        : null;
 
   const zones = useMemo(() => timeZoneOptions(saved.timeZone), [saved.timeZone]);
-  const currencies = useMemo(() => currencyOptions(draft.currency, saved.locale), [draft.currency, saved.locale]);
+  const currencies = useMemo(
+    () => currencyOptions(draft.currency, saved.locale),
+    [draft.currency, saved.locale],
+  );
   const locales = useMemo(() => localeOptions(draft.locale, saved.locale), [draft.locale, saved.locale]);
 
   const preview = previewOf(draft);
@@ -86,7 +124,10 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
     event.preventDefault();
     if (!check.ok || !canSave) return;
     const effects = recomputingEffects(saved, check.values);
-    if (effects.length > 0) setConfirming({ changes, effects });
+    const title = recomputesMetrics(saved, check.values)
+      ? "Recompute every metric?"
+      : "Recompute segments and credit policies?";
+    if (effects.length > 0) setConfirming({ changes, effects, title });
     else save.mutate(changes);
   };
 
@@ -159,12 +200,39 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
             data-testid="complaint-sla"
           />
         </SimpleGrid>
+        <Title order={2} fz="md" fw={600} mt="sm">
+          Customer value and credit
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" data-testid="customer-value-settings">
+          {PERCENT_FIELDS.map((field) => (
+            <TextInput
+              key={field}
+              label={FIELD_LABELS[field]}
+              name={field}
+              description={PERCENT_DESCRIPTIONS[field]}
+              rightSection={<UnitText>%</UnitText>}
+              rightSectionWidth={36}
+              // Text as typed: no clamping, no rounding, no default for an empty field.
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft[field]}
+              onChange={(event) => set(field, event.currentTarget.value)}
+              error={fieldError(field)}
+            />
+          ))}
+        </SimpleGrid>
         <Text size="sm" c="dimmed" data-testid="settings-preview">
           Preview: {preview}
         </Text>
         <Group justify="flex-end" gap="sm">
           {reason && (
-            <Text size="sm" c={invalid.length > 0 ? "red.8" : "dimmed"} id={reasonId} data-testid="save-reason" mr="auto">
+            <Text
+              size="sm"
+              c={invalid.length > 0 ? "red.8" : "dimmed"}
+              id={reasonId}
+              data-testid="save-reason"
+              mr="auto"
+            >
               {reason}
             </Text>
           )}
@@ -178,7 +246,12 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
           >
             Discard
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={!canSave} aria-describedby={reason ? reasonId : undefined}>
+          <Button
+            type="submit"
+            loading={save.isPending}
+            disabled={!canSave}
+            aria-describedby={reason ? reasonId : undefined}
+          >
             Save settings
           </Button>
         </Group>
@@ -186,7 +259,7 @@ function SettingsForm({ saved }: { saved: OrgSettings }) {
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
-        title="Recompute every metric?"
+        title={confirming?.title}
         centered
         data-testid="settings-confirm"
       >
@@ -235,7 +308,9 @@ function previewOf(draft: SettingsDraft): string {
 }
 
 function SettingsHistory() {
-  const history = useQuery(trpc.audit.list.queryOptions({ entityType: "settings", limit: 5 }, { staleTime: 0 }));
+  const history = useQuery(
+    trpc.audit.list.queryOptions({ entityType: "settings", limit: 5 }, { staleTime: 0 }),
+  );
   return (
     <AuditTimeline
       records={history.data?.items}

@@ -9,8 +9,11 @@ export type AssignmentSubject = {
   ownership: string;
 };
 
-/** An account manager who leaves the company at `at`: their customers are handed over. */
-export type Departure = { email: string; at: number };
+/**
+ * An account manager who leaves the company at `at`: their customers are handed over to colleagues,
+ * or (`handedOver: false`, a departure of last week) wait without a manager for an admin to assign them.
+ */
+export type Departure = { email: string; at: number; handedOver: boolean };
 
 export type ManagerPool = {
   managers: readonly DemoUser[];
@@ -81,7 +84,11 @@ export function createManagerPool(
   };
 }
 
-/** A few managers leave mid-way (one per level, at 40 %, 65 % and 85 % of the history). */
+/**
+ * A few managers leave mid-way (one per level, at 40 %, 65 % and 85 % of the history) and their
+ * customers are handed over; a fourth, a junior, left a week or so before today and their customers
+ * have no manager yet.
+ */
 export function planDepartures(
   random: Random,
   users: readonly DemoUser[],
@@ -93,12 +100,27 @@ export function planDepartures(
     ["junior", 0.65],
     ["senior", 0.85],
   ];
-  return plan.flatMap(([level, fraction]) => {
+  const departures: Departure[] = plan.flatMap(([level, fraction]) => {
     const candidates = users.filter((user) => user.role === "account_manager" && user.level === level);
     // keep at least two managers per level
     if (candidates.length < 3) return [];
     const leaver = random.pick(candidates.slice(1));
     const at = start + (end - start) * fraction + random.between(-10, 10) * 86_400_000;
-    return [{ email: leaver.email, at: Math.round(at / 60_000) * 60_000 }];
+    return [{ email: leaver.email, at: Math.round(at / 60_000) * 60_000, handedOver: true }];
   });
+  const leaving = new Set(departures.map((departure) => departure.email));
+  const juniors = users.filter(
+    (user) => user.role === "account_manager" && user.level === "junior" && !leaving.has(user.email),
+  );
+  if (juniors.length >= 3) {
+    const at = end - random.between(5, 12) * 86_400_000;
+    if (at > start) {
+      departures.push({
+        email: random.pick(juniors.slice(1)).email,
+        at: Math.round(at / 60_000) * 60_000,
+        handedOver: false,
+      });
+    }
+  }
+  return departures;
 }

@@ -14,6 +14,7 @@ export function toCustomerInput(profile: CustomerProfile): CustomerInput {
     size: profile.size,
     tier: currentTier(profile),
     accountManager: currentManager(profile),
+    specialty: profile.specialty,
     createdAt: isoTimestamp(profile.createdAt),
   };
   if (profile.referredBy !== undefined) input.referredBy = profile.referredBy;
@@ -34,17 +35,24 @@ export function tierChangesOf(profiles: readonly CustomerProfile[]): DemoTierCha
   return changes.sort((a, b) => a.t - b.t).map(({ t: _t, ...change }) => change);
 }
 
-/** Every hand-over of a customer to another account manager, in time order. */
+/** Every hand-over of a customer to another account manager (or to none), in time order. */
 export function reassignmentsOf(profiles: readonly CustomerProfile[]): DemoReassignment[] {
   const changes = profiles.flatMap((profile) =>
-    profile.managers.slice(1).map((span, i) => ({
-      customerId: profile.id,
-      t: span.at,
-      at: isoTimestamp(span.at),
-      accountManager: span.email,
-      from: profile.managers[i]?.email ?? span.email,
-      method: span.method === "level" ? ("level" as const) : ("staff_change" as const),
-    })),
+    profile.managers.slice(1).flatMap((span, i) => {
+      // a customer without a manager is never handed on (it waits for an admin), so `from` is a person
+      const from = profile.managers[i]?.email;
+      if (!from) return [];
+      return [
+        {
+          customerId: profile.id,
+          t: span.at,
+          at: isoTimestamp(span.at),
+          accountManager: span.email,
+          from,
+          method: span.method === "level" ? ("level" as const) : ("staff_change" as const),
+        },
+      ];
+    }),
   );
   return changes.sort((a, b) => a.t - b.t).map(({ t: _t, ...change }) => change);
 }

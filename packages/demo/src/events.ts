@@ -260,6 +260,20 @@ class MonthSimulation {
         if (!this.lapsed(c, t)) this.activity(c, t, activity);
       }
     }
+
+    for (const scripted of c.script) {
+      if (scripted.at < from || scripted.at >= slot.end) continue;
+      if (scripted.kind === "order") this.order(c, scripted.at, tierAt(c, scripted.at), scripted.factor);
+      else this.scriptedComplaint(c, scripted.at, scripted.resolveHours);
+    }
+  }
+
+  /** A complaint of the cast: resolved after `resolveHours`, or still open today (null). */
+  private scriptedComplaint(c: CustomerProfile, t: number, resolveHours: number | null): void {
+    const complaint = this.add(c, t, { type: "complaint", severity: "medium", topic: "delivery" });
+    if (resolveHours !== null) {
+      this.add(c, minute(t + resolveHours * HOUR), { type: "complaint_resolved", ref: complaint });
+    }
   }
 
   private activity(c: CustomerProfile, t: number, activity: Activity): void {
@@ -289,9 +303,9 @@ class MonthSimulation {
     }
   }
 
-  private order(c: CustomerProfile, t: number, tier: Tier): void {
+  private order(c: CustomerProfile, t: number, tier: Tier, factor = 1): void {
     const { random } = this;
-    const amount = c.orderMedian * tierAmount[tier] * this.growth * random.logNormal(1, 0.45);
+    const amount = factor * c.orderMedian * tierAmount[tier] * this.growth * random.logNormal(1, 0.45);
     const cents = Math.max(5_000, Math.round(amount * 100));
     const voided = random.chance(0.004);
     const order = this.add(c, t, { type: "order", cents, voided });

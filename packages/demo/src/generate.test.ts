@@ -96,9 +96,22 @@ describe("generateDemo at scale 1", () => {
     expect(count("key")).toBeLessThan(count("regular") / 4);
 
     const level = new Map(users.map((user) => [user.email, user.level]));
-    for (const customer of customers) {
+    const assigned = customers.filter((c) => c.accountManager !== null);
+    for (const customer of assigned) {
       expect(level.get(customer.accountManager ?? "")).toBeDefined();
       if (customer.tier !== "regular") expect(level.get(customer.accountManager ?? "")).toBe("senior");
+    }
+    // without a manager: recent sign-ups, and the customers of the manager who left last week
+    const unassigned = customers.filter((c) => c.accountManager === null);
+    expect(unassigned.length).toBeGreaterThan(20);
+    expect(unassigned.length).toBeLessThan(customers.length * 0.1);
+    const leftLastWeek = new Set(
+      data.reassignments.filter((r) => r.accountManager === null).map((r) => r.customerId),
+    );
+    expect(leftLastWeek.size).toBeGreaterThan(0);
+    for (const customer of unassigned) {
+      const recent = Date.parse(customer.createdAt ?? "") > today.getTime() - 45 * DAY;
+      expect(recent || leftLastWeek.has(customer.id), customer.id).toBe(true);
     }
     expect(customers.filter((c) => c.referredBy).length).toBeGreaterThan(50);
 
@@ -126,12 +139,12 @@ describe("generateDemo at scale 1", () => {
     );
     expect(data.tierChanges.map((c) => c.at)).toEqual(data.tierChanges.map((c) => c.at).sort());
 
-    const lastManager = new Map<string, string>();
+    const lastManager = new Map<string, string | null>();
     for (const reassignment of data.reassignments) {
       expect(reassignment.accountManager).not.toBe(reassignment.from);
       lastManager.set(reassignment.customerId, reassignment.accountManager);
     }
-    for (const [id, manager] of lastManager) expect(byId.get(id)?.accountManager).toBe(manager);
+    for (const [id, manager] of lastManager) expect(byId.get(id)?.accountManager ?? null).toBe(manager);
     const handedOver = new Set(
       data.reassignments.filter((r) => r.method === "staff_change").map((r) => r.from),
     );

@@ -2,10 +2,11 @@ import { createManagerPool, planDepartures } from "./account-assignment";
 import { createActivityStats } from "./activity-stats";
 import { monthsBefore } from "./calendar";
 import { reassignmentsOf, tierChangesOf, toCustomerInput } from "./customer-records";
-import { generateCustomers } from "./customers";
+import { currentManager, generateCustomers } from "./customers";
 import { toEventInput } from "./event-draft";
 import { simulateDrafts, type SimulationInput } from "./events";
 import { planGoals } from "./goals";
+import { planProfiles } from "./manager-profiles";
 import { generateUsers } from "./people";
 import { createRandom, deriveSeed } from "./random";
 import type { DemoData, DemoOptions } from "./types";
@@ -37,6 +38,12 @@ export function generateDemo(options: DemoOptions): DemoData {
   const pool = createManagerPool(stream("assignment"), users, departures);
   const count = Math.max(MIN_CUSTOMERS, Math.round(CUSTOMERS * scale));
   const profiles = generateCustomers(stream("customers"), count, start, end, pool);
+  const served = new Map<string, number>();
+  for (const profile of profiles) {
+    const manager = currentManager(profile);
+    if (manager !== null) served.set(manager, (served.get(manager) ?? 0) + 1);
+  }
+  planProfiles(stream("profiles"), users, served);
 
   const simulation: SimulationInput = {
     seed,
@@ -59,7 +66,7 @@ export function generateDemo(options: DemoOptions): DemoData {
     customers: profiles.map(toCustomerInput),
     tierChanges: tierChangesOf(profiles),
     reassignments: reassignmentsOf(profiles),
-    goals: planGoals(stream("goals"), stats, end),
+    goals: planGoals(stream("goals"), stats, end, profiles),
     eventCount,
     events: function* () {
       for (const draft of simulateDrafts(simulation)) yield toEventInput(draft);

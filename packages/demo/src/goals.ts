@@ -1,5 +1,6 @@
 import type { ActivityStats, QuarterActivity } from "./activity-stats";
 import { quarterBounds } from "./calendar";
+import type { CustomerProfile } from "./customers";
 import type { DepartmentKey } from "./departments";
 import type { Random } from "./random";
 import type { DemoGoal, GoalPerspective } from "./types";
@@ -249,6 +250,35 @@ const goalSpecs: readonly GoalSpec[] = [
     scope: "company",
   },
   {
+    department: "quality",
+    metric: "complaints",
+    perspective: "customer",
+    kind: "internal",
+    weight: 1,
+    direction: "lower",
+    unit: "count",
+    additive: true,
+    value: (q) => q.complaints,
+    fallback: 0,
+    title: (target) => `At most ${target} complaints about products and service, company-wide`,
+    scope: "company",
+  },
+  {
+    department: "production",
+    metric: "supplier_issues",
+    perspective: "process",
+    kind: "internal",
+    weight: 1,
+    direction: "lower",
+    unit: "count",
+    additive: true,
+    value: (q) => q.supplierIssues,
+    fallback: 0,
+    title: (target) => `At most ${target} supplier issues holding up orders, company-wide`,
+    // Supplier issues are procurement's events: production answers for them as they hold up its orders.
+    scope: "company",
+  },
+  {
     department: "hr",
     metric: "training_hours",
     perspective: "learning",
@@ -295,6 +325,23 @@ const proposedSpecs: readonly GoalSpec[] = [
 
 const numbers = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
+const shownTarget = (spec: GoalSpec, target: number): string =>
+  spec.unit === "percent" || spec.unit === "score" ? String(target) : numbers.format(target);
+
+/**
+ * The title of a demo goal of `department` on `metric` with another target (for a start-up seed that
+ * sets a running quarter's targets against the activity it has loaded); undefined for other goals.
+ */
+export function goalTitle(department: string, metric: string, target: number): string | undefined {
+  const spec = [...goalSpecs, ...proposedSpecs].find(
+    (g) => g.department === department && g.metric === metric,
+  );
+  return spec ? spec.title(shownTarget(spec, target)) : undefined;
+}
+
+/** The on-time payment promise of the newest customer: nothing is due yet, so there is nothing to divide. */
+const NEW_CUSTOMER_PAYMENT_TARGET = 95;
+
 /** Rounds to a figure a person would write (3 significant digits, or half points), toward `way`. */
 function round(value: number, unit: Unit, way: "up" | "down"): number {
   const step =
@@ -332,8 +379,16 @@ function targetFor(spec: GoalSpec, expected: number, reachable: boolean, random:
   return round(expected * (1 + ease * random.between(0.03, 0.15)), spec.unit, way);
 }
 
-/** Goals of every department for the current quarter and the four before it. */
-export function planGoals(random: Random, stats: ActivityStats, today: number): DemoGoal[] {
+/**
+ * Goals of every department for the current quarter and the four before it; in the current one also
+ * a sales goal on the newest customer's payments (no invoice is due yet: `no_data`).
+ */
+export function planGoals(
+  random: Random,
+  stats: ActivityStats,
+  today: number,
+  customers: readonly Pick<CustomerProfile, "id" | "name" | "role">[] = [],
+): DemoGoal[] {
   const goals: DemoGoal[] = [];
   for (let offset = -4; offset <= 0; offset += 1) {
     const quarter = quarterBounds(today, offset);
@@ -351,8 +406,7 @@ export function planGoals(random: Random, stats: ActivityStats, today: number): 
         else if (spec.distinct || elapsed < 0.3) expected = before ?? actual;
       }
       const target = targetFor(spec, expected ?? before ?? spec.fallback, random.chance(0.6), random);
-      const shown =
-        spec.unit === "percent" || spec.unit === "score" ? String(target) : numbers.format(target);
+      const shown = shownTarget(spec, target);
       goals.push({
         department: spec.department,
         metric: spec.metric,
@@ -367,6 +421,20 @@ export function planGoals(random: Random, stats: ActivityStats, today: number): 
         ...(proposedSpecs.includes(spec) ? { state: "proposed" as const } : {}),
       });
     }
+  }
+  const newest = customers.find((c) => c.role === "prospect");
+  if (newest) {
+    goals.push({
+      department: "sales",
+      metric: "on_time_payment_rate",
+      period: quarterBounds(today, 0).label,
+      target: NEW_CUSTOMER_PAYMENT_TARGET,
+      weight: 1,
+      perspective: "financial",
+      kind: "internal",
+      title: `New customer ${newest.name} pays ${NEW_CUSTOMER_PAYMENT_TARGET} % of invoices by the due date`,
+      filter: { customer: newest.id },
+    });
   }
   return goals;
 }

@@ -98,7 +98,7 @@ const lastNames = [
   "Torres",
 ] as const;
 
-const specialties = [
+export const specialties = [
   "key accounts",
   "new business",
   "technical solutions",

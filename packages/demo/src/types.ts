@@ -13,6 +13,16 @@ export type DemoOptions = {
 
 export type Tier = "vip" | "key" | "regular";
 export type ManagerLevel = "senior" | "intermediate" | "junior";
+export type Ownership = "state" | "private" | "foreign" | "collective" | "group";
+
+/** An account manager's SPEC §8 profile (the level is the user's `level`). */
+export type DemoManagerProfile = {
+  specialties: string[];
+  industries: string[];
+  ownerships: Ownership[];
+  /** The most customers they serve: a little above today's book, none above it for a few. */
+  capacity: number;
+};
 
 export type DemoUser = {
   email: string;
@@ -22,8 +32,10 @@ export type DemoUser = {
   level?: ManagerLevel;
   specialty?: string;
   industryFocus?: string;
-  /** false for account managers who left the company (their customers were handed over). */
+  /** false for account managers who left the company (their customers were handed over, or wait for a new manager). */
   active?: boolean;
+  /** Account managers: the profile the assignment proposals read. */
+  profile?: DemoManagerProfile;
 };
 
 export type GoalPerspective = "financial" | "customer" | "process" | "learning";
@@ -44,6 +56,8 @@ export type DemoGoal = {
   scope?: "department" | "company";
   /** active (default), or proposed by the department's head and waiting for an admin. */
   state?: "active" | "proposed";
+  /** Narrows the metric to one customer (SPEC §6 `filter`). */
+  filter?: { customer: string };
 };
 
 export type DemoTierChange = {
@@ -57,7 +71,8 @@ export type DemoTierChange = {
 export type DemoReassignment = {
   customerId: string;
   at: string;
-  accountManager: string;
+  /** null: the manager left and the customer waits for a new one. */
+  accountManager: string | null;
   /** The manager before the change (the one assigned at creation for the first reassignment). */
   from: string;
   /** Why: a manager left (`staff_change`) or the customer rose to key/VIP (`level`). */
@@ -66,7 +81,11 @@ export type DemoReassignment = {
 
 export type DemoData = {
   users: DemoUser[];
-  /** Current state: `tier` and `accountManager` equal the last tier change / reassignment. */
+  /**
+   * Current state: `tier` and `accountManager` equal the last tier change / reassignment;
+   * `accountManager: null` for recent sign-ups not yet assigned and the customers of a manager who
+   * left last week.
+   */
   customers: CustomerInput[];
   tierChanges: DemoTierChange[];
   reassignments: DemoReassignment[];

@@ -60,7 +60,8 @@ export const router = createBrowserRouter([
                   page({
                     index: true,
                     // Charts are the heavy part of the bundle; the login page loads without them.
-                    lazy: async () => ({ Component: (await import("./overview/overview-page")).OverviewPage }),
+                    // An account manager's home is their customers and results; everyone else's the Overview.
+                    lazy: async () => ({ Component: (await import("./overview/home-page")).HomePage }),
                   }),
                   {
                     path: "departments",
@@ -110,6 +111,10 @@ export const router = createBrowserRouter([
                       page({
                         index: true,
                         lazy: async () => ({ Component: (await import("./account-managers/account-managers-page")).AccountManagersPage }),
+                      }),
+                      page({
+                        path: ":email",
+                        lazy: async () => ({ Component: (await import("./account-managers/manager-page")).ManagerPage }),
                       }),
                     ],
                   },

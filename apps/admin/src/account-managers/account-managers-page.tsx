@@ -1,4 +1,16 @@
-import { Anchor, Button, Group, Paper, Progress, Select, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { Link } from "react-router";
@@ -6,31 +18,21 @@ import { useSession } from "../auth/session-context";
 import { PageHeader } from "../components/page-header";
 import { QueryError } from "../components/query-error";
 import { useUrlState } from "../hooks/use-url-state";
-import { formatValue, type Unit } from "../lib/format";
+import { formatValue } from "../lib/format";
 import { trpc } from "../lib/trpc";
+import { compareKpi, loadPercent, MANAGER_KPIS as KPIS, quarterOf, recentQuarters, TONE_COLOR } from "./kpis";
 
-const KPIS: { key: string; label: string; unit: Unit; better: "higher" | "lower" }[] = [
-  { key: "revenue", label: "Revenue", unit: "money", better: "higher" },
-  { key: "new_customers", label: "New customers", unit: "count", better: "higher" },
-  { key: "churned_customers", label: "Churned", unit: "count", better: "lower" },
-  { key: "purchase_frequency", label: "Purchase frequency", unit: "ratio", better: "higher" },
-  { key: "tier_upgrades", label: "Tier ups", unit: "count", better: "higher" },
-  { key: "tier_downgrades", label: "Tier downs", unit: "count", better: "lower" },
-  { key: "complaints", label: "Complaints", unit: "count", better: "lower" },
-  { key: "praise", label: "Praise", unit: "count", better: "higher" },
-];
 const METHODS = ["level", "relationship", "specialty", "industry"] as const;
-
-function quarterOf(date: Date): string {
-  return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
-}
 
 type View = { period: string };
 
 /** Account managers: profile and load, the leaderboard of their KPIs against the previous period, and (admins) assignment proposals. */
 export function AccountManagersPage() {
   const { user, settings } = useSession();
-  const parse = useCallback((p: URLSearchParams): View => ({ period: p.get("period") ?? quarterOf(new Date()) }), []);
+  const parse = useCallback(
+    (p: URLSearchParams): View => ({ period: p.get("period") ?? quarterOf(new Date()) }),
+    [],
+  );
   const write = useCallback((prev: URLSearchParams, patch: Partial<View>) => {
     const next = new URLSearchParams(prev);
     if (patch.period) next.set("period", patch.period);
@@ -38,18 +40,30 @@ export function AccountManagersPage() {
   }, []);
   const [state, setState] = useUrlState(parse, write);
   const managers = useQuery(trpc.accountManagers.list.queryOptions({ period: state.period }));
-  const now = new Date();
-  const periods = Array.from({ length: 8 }, (_, i) => quarterOf(new Date(now.getFullYear(), now.getMonth() - 3 * i, 1)));
+  const periods = recentQuarters(new Date());
 
   return (
     <Stack gap="lg" data-testid="account-managers-page">
       <PageHeader
         title={user.role === "account_manager" ? "My results" : "Account managers"}
         description="Customers served against capacity, and the KPIs of the period against the one before (each event counts for the manager of its time)."
-        actions={<Select label="Period" data={periods} value={state.period} onChange={(v) => v && setState({ period: v })} w={140} allowDeselect={false} />}
+        actions={
+          <Select
+            label="Period"
+            data={periods}
+            value={state.period}
+            onChange={(v) => v && setState({ period: v })}
+            w={140}
+            allowDeselect={false}
+          />
+        }
       />
       {managers.error ? (
-        <QueryError title="Could not load the account managers" error={managers.error} onRetry={() => void managers.refetch()} />
+        <QueryError
+          title="Could not load the account managers"
+          error={managers.error}
+          onRetry={() => void managers.refetch()}
+        />
       ) : managers.isPending ? (
         <Skeleton h={300} />
       ) : (
@@ -73,7 +87,11 @@ export function AccountManagersPage() {
                 .map((m) => (
                   <Table.Tr key={m.email}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/customers?accountManager=${encodeURIComponent(m.email)}`} size="sm">
+                      <Anchor
+                        component={Link}
+                        to={`/account-managers/${encodeURIComponent(m.email)}?period=${state.period}`}
+                        size="sm"
+                      >
                         {m.name}
                       </Anchor>
                       <Text size="xs" c="dimmed">
@@ -86,7 +104,7 @@ export function AccountManagersPage() {
                         {m.customers} / {m.capacity}
                       </Text>
                       <Progress
-                        value={m.capacity === 0 ? 100 : Math.min(100, (100 * m.customers) / m.capacity)}
+                        value={loadPercent(m.customers, m.capacity)}
                         color={m.customers >= m.capacity ? "red" : "blue"}
                         aria-label={`${m.name}: ${m.customers} of ${m.capacity} customers`}
                       />
@@ -94,13 +112,14 @@ export function AccountManagersPage() {
                     {KPIS.map((k) => {
                       const value = (m.kpis as Record<string, number | null>)[k.key] ?? null;
                       const before = (m.previousKpis as Record<string, number | null>)[k.key] ?? null;
-                      const delta = value !== null && before !== null ? value - before : null;
-                      const good = delta === null || delta === 0 ? null : (delta > 0) === (k.better === "higher");
+                      const { delta, tone } = compareKpi(k, value, before);
                       return (
                         <Table.Td key={k.key}>
                           <Text size="sm">{formatValue(value, k.unit, settings)}</Text>
-                          <Text size="xs" c={good === null ? "dimmed" : good ? "teal.8" : "red.8"}>
-                            {delta === null ? "—" : `${delta > 0 ? "+" : ""}${formatValue(delta, k.unit, settings)} vs ${managers.data.previousPeriod}`}
+                          <Text size="xs" c={TONE_COLOR[tone]}>
+                            {delta === null
+                              ? "—"
+                              : `${delta > 0 ? "+" : ""}${formatValue(delta, k.unit, settings)} vs ${managers.data.previousPeriod}`}
                           </Text>
                         </Table.Td>
                       );
@@ -135,7 +154,14 @@ function Proposals() {
         Assign customers without a manager
       </Title>
       <Group align="flex-end" gap="md">
-        <Select label="Method" data={[...METHODS]} value={method} onChange={(v) => v && setMethod(v as (typeof METHODS)[number])} w={180} allowDeselect={false} />
+        <Select
+          label="Method"
+          data={[...METHODS]}
+          value={method}
+          onChange={(v) => v && setMethod(v as (typeof METHODS)[number])}
+          w={180}
+          allowDeselect={false}
+        />
         <Button onClick={() => propose.mutate({ method })} loading={propose.isPending}>
           Propose
         </Button>
@@ -143,7 +169,14 @@ function Proposals() {
           <Button
             color="teal"
             loading={apply.isPending}
-            onClick={() => apply.mutate({ assignments: proposals.map((p) => ({ customerId: p.customerId, accountManager: p.accountManager })) })}
+            onClick={() =>
+              apply.mutate({
+                assignments: proposals.map((p) => ({
+                  customerId: p.customerId,
+                  accountManager: p.accountManager,
+                })),
+              })
+            }
           >
             Apply {proposals.length} proposals
           </Button>

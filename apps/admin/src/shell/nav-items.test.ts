@@ -13,7 +13,7 @@ describe("navigation by role", () => {
       "Bill of rights",
       "Settings",
     ]);
-    expect(navItemsFor("account_manager").map((i) => i.label)).toEqual(["Overview", "My customers", "My results", "Bill of rights"]);
+    expect(navItemsFor("account_manager").map((i) => i.label)).toEqual(["Home", "My customers", "My results", "Bill of rights"]);
     expect(navItemsFor("viewer").map((i) => i.label)).toEqual(["Overview", "Bill of rights"]);
   });
 
@@ -28,6 +28,16 @@ describe("navigation by role", () => {
     expect(mayOpen("viewer", "/customers/c1")).toBe(false);
     expect(mayOpen("account_manager", "/customers/value")).toBe(true);
     expect(mayOpen("department_head", "/account-managers")).toBe(false);
+  });
+
+  it("opens an account manager's results on their own page, and their home at /", () => {
+    const items = navItemsFor("account_manager", null, "xavier.jensen@example.com");
+    expect(items.find((i) => i.label === "My results")?.to).toBe("/account-managers/xavier.jensen%40example.com");
+    expect(items.find((i) => i.label === "Home")?.to).toBe("/");
+    expect(navItemsFor("admin", null, "admin@example.com").find((i) => i.label === "Account managers")?.to).toBe("/account-managers");
+    expect(mayOpen("account_manager", "/account-managers/xavier.jensen%40example.com")).toBe(true);
+    expect(mayOpen("department_head", "/account-managers/xavier.jensen%40example.com")).toBe(false);
+    expect(hasViewControls("/account-managers/xavier.jensen%40example.com")).toBe(false);
   });
 
   it("keeps the top bar's period off the goal pages, which choose their own", () => {

@@ -31,6 +31,8 @@ export type NavItem = {
   roleLabels?: Partial<Record<Role, string>>;
   /** Where the section opens for a head: their own department's page, without a redirect. */
   headTo?: (department: string) => string;
+  /** Where the section opens for an account manager: their own page. */
+  managerTo?: (email: string) => string;
   children?: readonly NavChild[];
 };
 
@@ -38,7 +40,8 @@ const everyone: readonly Role[] = ["admin", "department_head", "account_manager"
 
 /** Sections of the admin; a role sees only those it may use (and the server refuses the rest anyway). */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { label: "Overview", to: "/", icon: IconLayoutDashboard, roles: everyone, dashboard: true },
+  // An account manager's first page is their home: their customers, problem customers first, and their KPIs.
+  { label: "Overview", to: "/", icon: IconLayoutDashboard, roles: everyone, dashboard: true, roleLabels: { account_manager: "Home" } },
   {
     // A head's goes straight to their own department (SPEC §7: nothing of other departments).
     label: "Departments",
@@ -73,6 +76,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     dashboard: false,
     ownPeriod: true,
     roleLabels: { account_manager: "My results" },
+    managerTo: (email) => `/account-managers/${encodeURIComponent(email)}`,
   },
   { label: "Bill of rights", to: "/bill-of-rights", icon: IconFileCertificate, roles: everyone, dashboard: false, ownPeriod: true },
   {
@@ -90,12 +94,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
 ];
 
-export function navItemsFor(role: Role, department: string | null = null): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role)).map((item) => ({
-    ...item,
-    label: item.roleLabels?.[role] ?? item.label,
-    to: role === "department_head" && department && item.headTo ? item.headTo(department) : item.to,
-  }));
+export function navItemsFor(role: Role, department: string | null = null, email: string | null = null): NavItem[] {
+  const own = (item: NavItem) =>
+    role === "department_head" && department && item.headTo
+      ? item.headTo(department)
+      : role === "account_manager" && email && item.managerTo
+        ? item.managerTo(email)
+        : item.to;
+  return NAV_ITEMS.filter((item) => item.roles.includes(role)).map((item) => ({ ...item, label: item.roleLabels?.[role] ?? item.label, to: own(item) }));
 }
 
 /** Whether the top bar's period and comparison apply to `pathname` (not on settings, not on goal pages). */

@@ -13,7 +13,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const linkStyle = { borderRadius: "var(--mantine-radius-md)" };
   return (
     <Stack component="nav" aria-label="Main" gap={2}>
-      {navItemsFor(user.role, user.department).map((item) =>
+      {navItemsFor(user.role, user.department, user.email).map((item) =>
         item.children ? (
           <NavLink
             key={item.to}

@@ -123,6 +123,40 @@ describe("generateDemo at scale 1", () => {
     expect(created.filter((t) => t > today.getTime() - 365 * DAY).length).toBeGreaterThan(300);
   });
 
+  it("gives every account manager a SPEC §8 profile, with room above today's book for most", () => {
+    const managers = data.users.filter((user) => user.role === "account_manager");
+    const served = new Map<string, number>();
+    for (const c of data.customers) {
+      if (c.accountManager) served.set(c.accountManager, (served.get(c.accountManager) ?? 0) + 1);
+    }
+    for (const manager of managers) {
+      const profile = manager.profile;
+      expect(profile, manager.email).toBeDefined();
+      if (!profile) continue;
+      expect(profile.specialties).toContain(manager.specialty);
+      expect(profile.industries).toContain(manager.industryFocus);
+      if (profile.specialties.includes("export")) expect(profile.ownerships).toContain("foreign");
+      if (profile.specialties.includes("public sector tenders"))
+        expect(profile.ownerships).toContain("state");
+      expect(Number.isInteger(profile.capacity)).toBe(true);
+      expect(profile.capacity).toBeGreaterThanOrEqual(served.get(manager.email) ?? 0);
+    }
+    const active = managers.filter((m) => m.active !== false);
+    const full = active.filter((m) => m.profile?.capacity === served.get(m.email));
+    expect(full.length).toBeGreaterThan(0);
+    expect(full.length).toBeLessThan(active.length / 3);
+    // seniors keep smaller books of key accounts than juniors
+    const mean = (level: string) => {
+      const books = active.filter((m) => m.level === level).map((m) => m.profile?.capacity ?? 0);
+      return books.reduce((a, b) => a + b, 0) / books.length;
+    };
+    expect(mean("senior")).toBeLessThan(mean("junior"));
+    // every customer names the line of business it needs, in the managers' words
+    const words = new Set(managers.flatMap((m) => m.profile?.specialties ?? []));
+    const needs = data.customers.map((c) => c.specialty ?? "");
+    expect(needs.filter((need) => words.has(need)).length).toBeGreaterThan(needs.length * 0.9);
+  });
+
   it("keeps a tier and assignment history that ends in each customer's current state", () => {
     const byId = new Map(data.customers.map((c) => [c.id, c]));
     const lastTier = new Map<string, string>();

@@ -10,14 +10,14 @@ const ownershipsOf: Record<string, Ownership[]> = {
   "key accounts": ["group"],
 };
 
-/** Room above today's book, as a share of it, by level: seniors run full, small books of key accounts. */
+/** Room above today's book, as a share of it, by level: seniors run nearly full, small books of key accounts. */
 const room: Record<ManagerLevel, readonly [number, number]> = {
   senior: [0, 0.12],
   intermediate: [0.08, 0.25],
   junior: [0.12, 0.3],
 };
-/** A book's floor of free places by level (a new junior can always take a few customers). */
-const minimumRoom: Record<ManagerLevel, number> = { senior: 0, intermediate: 2, junior: 3 };
+/** A book's floor of free places by level: everyone but the one full senior can take a few more. */
+const minimumRoom: Record<ManagerLevel, number> = { senior: 2, intermediate: 2, junior: 3 };
 
 /**
  * Each account manager's SPEC §8 profile: the story's specialty and industry focus first, sometimes a

@@ -81,9 +81,9 @@ export function targetFor(goal: ScorecardGoal, aim: Aim): number | null {
       direction: goal.direction,
       phase,
     }) === aim;
-  // the roundest figure that still gives the status: as a person would write it
+  // the roundest figure (two significant digits, then finer) that still gives the status
   const magnitude = 10 ** Math.floor(Math.log10(Math.max(Math.abs(ideal), 1)));
-  const steps = [magnitude, magnitude / 10, magnitude / 100, 1, 0.5, 0.1, 0.01, 0.0001].filter(
+  const steps = [magnitude / 10, magnitude / 100, 1, 0.5, 0.1, 0.01, 0.0001].filter(
     (step) => step >= (goal.unit === "count" ? 1 : 0.0001),
   );
   for (const step of steps) {

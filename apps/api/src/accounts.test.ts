@@ -8,12 +8,35 @@ import { restCall, startSignedIn } from "./rest-test-client";
  * proposals and apply, handover, the reassignment rule (past periods keep the attribution of their
  * time; new events count for the new manager), the customer reads and who may see what.
  *
- * Senior Sam serves the VIP v1, who ordered 100.00 and 50.50 in January 2026 (2026-Q1 revenue
- * 150.50 for Sam). Junior Jo and intermediate Ida serve nobody at first; k1 (key) and r2 (regular)
- * have no manager.
+ * Every date comes from the clock, so the tests hold whatever day they run (events may not lie in
+ * the future, and "now" moves). Senior Sam serves the VIP v1, who ordered 100.00 and 50.50 on the
+ * 10th and 20th of the month of 240 days ago (ORDERED is its quarter: revenue 150.50 for Sam).
+ * v1 paid 9 days late 27 days ago and complained 17 days ago; r2 had a defect then.
+ * Junior Jo and intermediate Ida serve nobody at first; k1 (key) and r2 (regular) have no manager.
  */
 
 const PASSWORD = "accounts-tests-password";
+const DAY = 86_400_000;
+const NOW = new Date();
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
+const month = (date: Date) => date.toISOString().slice(0, 7);
+const dateOf = (date: Date) => date.toISOString().slice(0, 10);
+/** Quarters counted from year 0, so that shifting one is arithmetic. */
+const quarterIndexOf = (date: Date) => date.getUTCFullYear() * 4 + Math.floor(date.getUTCMonth() / 3);
+const quarterLabel = (index: number) => `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+/** The month of v1's orders: the one of 240 days ago (its 10th and 20th lie some 220 to 260 days back). */
+const ORDER_MONTH = new Date(Date.UTC(daysAgo(240).getUTCFullYear(), daysAgo(240).getUTCMonth(), 1));
+const PREVIOUS_MONTH = new Date(Date.UTC(ORDER_MONTH.getUTCFullYear(), ORDER_MONTH.getUTCMonth() - 1, 1));
+const orderedOn = (day: number) => new Date(ORDER_MONTH.getTime() + (day - 1) * DAY + 9 * 3_600_000).toISOString();
+const ORDERED_INDEX = quarterIndexOf(ORDER_MONTH);
+const ORDERED = quarterLabel(ORDERED_INDEX);
+/** ORDERED's last day. */
+const ORDERED_END = dateOf(new Date(Date.UTC(Math.floor(ORDERED_INDEX / 4), (ORDERED_INDEX % 4) * 3 + 3, 0)));
+/**
+ * A week ago: after the complaint and the payment's due date, before the orders of today; the
+ * orders lie in its 365 days but in neither of its two 90-day windows (no falling spend).
+ */
+const AS_OF = dateOf(daysAgo(7));
 
 describe.each(testDialects())("customers and account managers over REST on $kind", (dialect) => {
   let database: TestDatabase;
@@ -63,11 +86,11 @@ describe.each(testDialects())("customers and account managers over REST on $kind
     });
     await ok("admin", "POST", "/events", {
       events: [
-        { id: "o1", type: "order", customerId: "v1", occurredAt: "2026-01-10T09:00:00Z", amount: "100.00" },
-        { id: "o2", type: "order", customerId: "v1", occurredAt: "2026-01-20T09:00:00Z", amount: "50.50" },
-        { id: "p1", type: "payment", customerId: "v1", occurredAt: "2026-11-10T09:00:00Z", dueAt: "2026-11-01T00:00:00Z", amount: "10" },
-        { id: "q1", type: "complaint", customerId: "v1", occurredAt: "2026-11-20T09:00:00Z" },
-        { id: "d1", type: "defect", customerId: "r2", occurredAt: "2026-11-20T09:00:00Z" },
+        { id: "o1", type: "order", customerId: "v1", occurredAt: orderedOn(10), amount: "100.00" },
+        { id: "o2", type: "order", customerId: "v1", occurredAt: orderedOn(20), amount: "50.50" },
+        { id: "p1", type: "payment", customerId: "v1", occurredAt: daysAgo(27).toISOString(), dueAt: daysAgo(36).toISOString(), amount: "10" },
+        { id: "q1", type: "complaint", customerId: "v1", occurredAt: daysAgo(17).toISOString() },
+        { id: "d1", type: "defect", customerId: "r2", occurredAt: daysAgo(17).toISOString() },
       ],
     });
   });
@@ -128,30 +151,32 @@ describe.each(testDialects())("customers and account managers over REST on $kind
   });
 
   it("one manager's KPIs: the period, the one before and the history, the same figures as the list", async () => {
-    const sams = await ok("admin", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q2");
-    expect(sams).toMatchObject({ email: "sam@example.com", period: "2026-Q2", previousPeriod: "2026-Q1" });
-    expect(sams.history.map((h: { period: string }) => h.period)).toEqual(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]);
-    expect(sams.previousKpis).toEqual(await kpisOf("sam@example.com", "2026-Q1"));
+    // The quarter after ORDERED (the last one): no orders, ORDERED the one before.
+    const after = quarterLabel(ORDERED_INDEX + 1);
+    const sams = await ok("admin", "GET", `/account-managers/sam@example.com/kpis?period=${after}`);
+    expect(sams).toMatchObject({ email: "sam@example.com", period: after, previousPeriod: ORDERED });
+    expect(sams.history.map((h: { period: string }) => h.period)).toEqual([-4, -3, -2, -1, 0, 1].map((i) => quarterLabel(ORDERED_INDEX + i)));
+    expect(sams.previousKpis).toEqual(await kpisOf("sam@example.com", ORDERED));
     expect(sams.previousKpis).toMatchObject({ revenue: 150.5, new_customers: 1, complaints: 0 });
     expect(sams.kpis).toMatchObject({ revenue: 0, new_customers: 0 });
     expect(sams.history[4].kpis).toEqual(sams.previousKpis);
-    const monthly = await ok("admin", "GET", "/account-managers/sam@example.com/kpis?period=2026-01");
-    expect(monthly).toMatchObject({ previousPeriod: "2025-12", kpis: { revenue: 150.5 } });
+    const monthly = await ok("admin", "GET", `/account-managers/sam@example.com/kpis?period=${month(ORDER_MONTH)}`);
+    expect(monthly).toMatchObject({ previousPeriod: month(PREVIOUS_MONTH), kpis: { revenue: 150.5 } });
     // A manager reads their own; another's is 404, as if it did not exist.
-    expect((await ok("sam", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q1")).kpis.revenue).toBe(150.5);
-    expect(await statusOf("jo", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q1")).toBe(404);
-    expect(await statusOf("admin", "GET", "/account-managers/nobody@example.com/kpis?period=2026-Q1")).toBe(404);
+    expect((await ok("sam", "GET", `/account-managers/sam@example.com/kpis?period=${ORDERED}`)).kpis.revenue).toBe(150.5);
+    expect(await statusOf("jo", "GET", `/account-managers/sam@example.com/kpis?period=${ORDERED}`)).toBe(404);
+    expect(await statusOf("admin", "GET", `/account-managers/nobody@example.com/kpis?period=${ORDERED}`)).toBe(404);
     expect(await statusOf("admin", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q5")).toBe(400);
-    expect(await statusOf("salesHead", "GET", "/account-managers/sam@example.com/kpis?period=2026-Q1")).toBe(403);
+    expect(await statusOf("salesHead", "GET", `/account-managers/sam@example.com/kpis?period=${ORDERED}`)).toBe(403);
   });
 
   it("a reassignment keeps past periods' attribution and counts new events for the new manager", async () => {
-    const before = await kpisOf("sam@example.com", "2026-Q1");
+    const before = await kpisOf("sam@example.com", ORDERED);
     expect(before.revenue).toBe(150.5);
     // v1 moves from Sam to Jo, then Jo hands everything over to Ida.
     await ok("admin", "POST", "/assignments/apply", { assignments: [{ customerId: "v1", accountManager: "jo@example.com" }] });
-    expect(await kpisOf("sam@example.com", "2026-Q1")).toEqual(before);
-    expect((await kpisOf("jo@example.com", "2026-Q1")).revenue).toBe(0);
+    expect(await kpisOf("sam@example.com", ORDERED)).toEqual(before);
+    expect((await kpisOf("jo@example.com", ORDERED)).revenue).toBe(0);
 
     const at = new Date().toISOString();
     await ok("admin", "POST", "/events", { events: [{ id: "o3", type: "order", customerId: "v1", occurredAt: at, amount: "7.25" }] });
@@ -161,7 +186,7 @@ describe.each(testDialects())("customers and account managers over REST on $kind
     const moved = await ok("admin", "POST", "/account-managers/jo@example.com/handover", { to: "ida@example.com" });
     expect(moved).toEqual({ moved: [{ customerId: "v1", accountManager: "ida@example.com" }], unassigned: [] });
     expect((await kpisOf("jo@example.com", quarter)).revenue).toBe(7.25);
-    expect(await kpisOf("sam@example.com", "2026-Q1")).toEqual(before);
+    expect(await kpisOf("sam@example.com", ORDERED)).toEqual(before);
     const v1 = await ok("admin", "GET", "/customers/v1");
     expect(v1.assignmentHistory.map((a: { accountManager: string; method: string }) => [a.accountManager, a.method])).toEqual([
       ["sam@example.com", "manual"],
@@ -216,7 +241,8 @@ describe.each(testDialects())("customers and account managers over REST on $kind
   });
 
   it("pyramid, value changes and problems", async () => {
-    const pyramid = await ok("admin", "GET", "/customers/pyramid?asOf=2026-11-30");
+    // A week ago: the orders of today (o3, 7.25) are not in it.
+    const pyramid = await ok("admin", "GET", `/customers/pyramid?asOf=${AS_OF}`);
     expect(pyramid.segments.map((s: { segment: string; customers: number }) => [s.segment, s.customers])).toEqual([
       ["top", 1],
       ["big", 0],
@@ -226,9 +252,9 @@ describe.each(testDialects())("customers and account managers over REST on $kind
       ["prospect", 2],
     ]);
     expect(pyramid.segments[0]).toMatchObject({ revenue: 150.5, share: 100 });
-    const changes = await ok("admin", "GET", "/customers/value-changes?asOf=2026-03-31");
+    const changes = await ok("admin", "GET", `/customers/value-changes?asOf=${ORDERED_END}`);
     expect(changes.changes).toEqual([{ customerId: "v1", from: "prospect", to: "top", direction: "up" }]);
-    const problems = await ok("admin", "GET", "/customers/problems?asOf=2026-11-30");
+    const problems = await ok("admin", "GET", `/customers/problems?asOf=${AS_OF}`);
     expect(problems.customers).toEqual([{ customerId: "v1", reasons: ["late_payments", "open_complaint"] }]);
     expect(await statusOf("admin", "GET", "/customers/pyramid?asOf=2026-02-30")).toBe(400);
   });
@@ -239,9 +265,9 @@ describe.each(testDialects())("customers and account managers over REST on $kind
     expect(await statusOf("sam", "GET", "/customers/r2")).toBe(404);
     expect(await statusOf("sam", "GET", "/customers/v1")).toBe(200);
     expect(await statusOf("sam", "GET", "/customers/pyramid?accountManager=jo@example.com")).toBe(403);
-    const jos = await ok("jo", "GET", "/customers/problems?asOf=2026-11-30");
+    const jos = await ok("jo", "GET", `/customers/problems?asOf=${AS_OF}`);
     expect(jos.customers).toEqual([]);
-    const own = await ok("sam", "GET", "/account-managers?period=2026-Q1");
+    const own = await ok("sam", "GET", `/account-managers?period=${ORDERED}`);
     expect(own.managers.map((m: { email: string }) => m.email)).toEqual(["sam@example.com"]);
     expect(await statusOf("sam", "GET", "/account-managers/jo@example.com")).toBe(404);
 
@@ -255,7 +281,7 @@ describe.each(testDialects())("customers and account managers over REST on $kind
     expect(await statusOf("viewer", "GET", "/customers")).toBe(403);
     expect(await statusOf("viewer", "GET", "/customers/v1")).toBe(403);
     expect(await statusOf("viewer", "GET", "/customers/problems")).toBe(403);
-    expect(await statusOf("viewer", "GET", "/account-managers?period=2026-Q1")).toBe(403);
+    expect(await statusOf("viewer", "GET", `/account-managers?period=${ORDERED}`)).toBe(403);
     expect(await statusOf("viewer", "GET", "/customers/pyramid")).toBe(200);
   });
 

@@ -13,7 +13,18 @@ import { ensureStandings } from "./standings";
  * as a `visibleTo` restriction from the API edge.
  */
 
-export const customerSorts = ["name", "-name", "id", "-id", "revenue", "-revenue", "tier", "-tier", "created", "-created"] as const;
+export const customerSorts = [
+  "name",
+  "-name",
+  "id",
+  "-id",
+  "revenue",
+  "-revenue",
+  "tier",
+  "-tier",
+  "created",
+  "-created",
+] as const;
 export type CustomerSort = (typeof customerSorts)[number];
 
 /** Who may see which customers: everyone, a manager's own, or those with events attributed to a department. */
@@ -70,7 +81,12 @@ function encodeCursor(value: unknown, id: string): string {
 function decodeCursor(cursor: string): [string | number, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string" && ["string", "number"].includes(typeof parsed[0])) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === "string" &&
+      ["string", "number"].includes(typeof parsed[0])
+    ) {
       return parsed as [string | number, string];
     }
   } catch {
@@ -107,7 +123,8 @@ export async function listCustomers(
   if (query.region) conditions.push(sql`c.region = ${query.region}`);
   if (query.ownership) conditions.push(sql`c.ownership = ${query.ownership}`);
   if (query.accountManagerId === null) conditions.push(sql`c.account_manager_id is null`);
-  else if (query.accountManagerId !== undefined) conditions.push(sql`c.account_manager_id = ${query.accountManagerId}`);
+  else if (query.accountManagerId !== undefined)
+    conditions.push(sql`c.account_manager_id = ${query.accountManagerId}`);
   if (query.segment) conditions.push(sql`s.segment = ${query.segment}`);
   if (query.creditPolicy) conditions.push(sql`s.credit_policy = ${query.creditPolicy}`);
   if (query.incomplete !== undefined) conditions.push(sql`c.incomplete = ${query.incomplete}`);
@@ -126,6 +143,12 @@ export async function listCustomers(
     page = sql`${where} and (${expr}, c.id collate "C") ${cmp} (cast(${value} as ${cast}), cast(${id} as text) collate "C")`;
   }
   const from = sql`customers c join customer_standings s on s.customer_id = c.id left join users u on u.id = c.account_manager_id`;
+  // Every customer has its standing (ensureStandings above): the total reads the standings only to
+  // filter on them. The page walks the customers in its order (an index on name, then id) and stops.
+  const countFrom =
+    query.segment || query.creditPolicy
+      ? sql`customers c join customer_standings s on s.customer_id = c.id`
+      : sql`customers c`;
   const [rowsResult, totalResult] = await Promise.all([
     sql<RawListRow>`
       select c.id, c.name, c.tier, c.size, c.industry, c.region, c.ownership, c.specialty, u.email as account_manager,
@@ -134,13 +157,18 @@ export async function listCustomers(
       where ${page}
       order by ${expr} ${direction}, c.id collate "C" ${direction}
       limit ${limit + 1}`.execute(db),
-    sql<{ n: number | string }>`select count(*) as n from ${from} where ${where}`.execute(db),
+    sql<{ n: number | string }>`select count(*) as n from ${countFrom} where ${where}`.execute(db),
   ]);
   const rows = rowsResult.rows;
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
-  const sortValue = (r: RawListRow) => (r.sort_value instanceof Date ? r.sort_value.toISOString() : typeof r.sort_value === "number" ? r.sort_value : String(r.sort_value));
+  const sortValue = (r: RawListRow) =>
+    r.sort_value instanceof Date
+      ? r.sort_value.toISOString()
+      : typeof r.sort_value === "number"
+        ? r.sort_value
+        : String(r.sort_value);
   return {
     customers: pageRows.map(toListRow),
     total: Number(totalResult.rows[0]?.n ?? 0),
@@ -184,8 +212,13 @@ const toListRow = (r: RawListRow): CustomerListRow => ({
 });
 
 /** Whether the customer exists and `visibleTo` may read it (others read as not found). */
-export async function canSeeCustomer(db: Kysely<Database>, id: string, visibleTo: Visibility): Promise<boolean> {
-  const { rows } = await sql`select 1 from customers c where c.id = ${id} and ${visibilityCondition(visibleTo)}`.execute(db);
+export async function canSeeCustomer(
+  db: Kysely<Database>,
+  id: string,
+  visibleTo: Visibility,
+): Promise<boolean> {
+  const { rows } =
+    await sql`select 1 from customers c where c.id = ${id} and ${visibilityCondition(visibleTo)}`.execute(db);
   return rows.length > 0;
 }
 
@@ -197,8 +230,22 @@ export type CustomerDetail = Omit<CustomerListRow, "creditPolicy"> & {
   /** The policy and why: the payment record, its on-time rate and the payments counted. */
   creditPolicy: { policy: CreditPolicy; record: PaymentRecord; onTimeRate: number | null; payments: number };
   tierHistory: { at: string; from: Tier | null; to: Tier }[];
-  assignmentHistory: { accountManager: string; name: string; from: string | null; to: string | null; method: string }[];
-  creditPolicyHistory: { at: string; asOf: string; from: CreditPolicy | null; to: CreditPolicy; record: PaymentRecord; onTimeRate: number | null; payments: number }[];
+  assignmentHistory: {
+    accountManager: string;
+    name: string;
+    from: string | null;
+    to: string | null;
+    method: string;
+  }[];
+  creditPolicyHistory: {
+    at: string;
+    asOf: string;
+    from: CreditPolicy | null;
+    to: CreditPolicy;
+    record: PaymentRecord;
+    onTimeRate: number | null;
+    payments: number;
+  }[];
   openComplaints: {
     id: string;
     source: string;
@@ -220,7 +267,14 @@ export async function customerDetail(
 ): Promise<CustomerDetail | undefined> {
   if (!(await canSeeCustomer(db, id, visibleTo))) return undefined;
   await ensureStandings(db, asOf, settings, now);
-  const { rows } = await sql<RawListRow & { referred_by: string | null; record: PaymentRecord; on_time_rate: string | null; payments: number }>`
+  const { rows } = await sql<
+    RawListRow & {
+      referred_by: string | null;
+      record: PaymentRecord;
+      on_time_rate: string | null;
+      payments: number;
+    }
+  >`
     select c.id, c.name, c.tier, c.size, c.industry, c.region, c.ownership, c.specialty, u.email as account_manager,
       s.segment, s.credit_policy, s.revenue, c.incomplete, c.created_at, c.referred_by, s.record, s.on_time_rate, s.payments,
       null as sort_value
@@ -266,7 +320,11 @@ export async function customerDetail(
       onTimeRate: row.on_time_rate === null ? null : Number(row.on_time_rate),
       payments: Number(row.payments),
     },
-    tierHistory: tiers.map((t) => ({ at: new Date(t.changed_at).toISOString(), from: t.from_tier, to: t.to_tier })),
+    tierHistory: tiers.map((t) => ({
+      at: new Date(t.changed_at).toISOString(),
+      from: t.from_tier,
+      to: t.to_tier,
+    })),
     assignmentHistory: assignments.map((a) => ({
       accountManager: a.email,
       name: a.name,
@@ -294,7 +352,12 @@ function isoOrNull(value: Date | string | null): string | null {
   return Number.isFinite(date.getTime()) ? date.toISOString() : null;
 }
 
-async function openComplaintsOf(db: Kysely<Database>, customerId: string, now: Date, slaHours: number): Promise<CustomerDetail["openComplaints"]> {
+async function openComplaintsOf(
+  db: Kysely<Database>,
+  customerId: string,
+  now: Date,
+  slaHours: number,
+): Promise<CustomerDetail["openComplaints"]> {
   const { rows } = await sql<{ id: string; source: string; occurred_at: Date; severity: string | null }>`
     select e.id, e.source, e.occurred_at, e.severity
     from events e
@@ -313,7 +376,11 @@ async function openComplaintsOf(db: Kysely<Database>, customerId: string, now: D
     .select(["id", "source", "type", "occurred_at", "ref_id"])
     .where("customer_id", "=", customerId)
     .where("type", "=", "visit")
-    .where("ref_id", "in", rows.map((r) => r.id))
+    .where(
+      "ref_id",
+      "in",
+      rows.map((r) => r.id),
+    )
     .orderBy("occurred_at")
     .execute();
   return rows.map((r) => ({
@@ -324,6 +391,11 @@ async function openComplaintsOf(db: Kysely<Database>, customerId: string, now: D
     overdue: now.getTime() - new Date(r.occurred_at).getTime() > slaHours * 3_600_000,
     followUps: visits
       .filter((v) => v.ref_id === r.id && v.source === r.source)
-      .map((v) => ({ id: v.id, source: v.source, type: v.type, occurredAt: new Date(v.occurred_at).toISOString() })),
+      .map((v) => ({
+        id: v.id,
+        source: v.source,
+        type: v.type,
+        occurredAt: new Date(v.occurred_at).toISOString(),
+      })),
   }));
 }

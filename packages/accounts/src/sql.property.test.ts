@@ -3,17 +3,27 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomerSize, NewEvent } from "@retain/db";
 import { testDialects, type TestDatabase } from "@retain/db/testing";
+import { rebuildRollups } from "@retain/warehouse";
 import { creditAssessmentOf } from "./credit";
 import { addDays, windowsAt } from "./dates";
 import { liveEvents, type AccountEvent } from "./events";
 import { problemFactsOf, reasonsOf } from "./problems";
 import { customerValuesOf, pyramidOf, segmentsOf, valueChangesOf } from "./pyramid";
 import { pyramid as pyramidAnswer } from "./reads";
-import { problemRows, pyramidRows, segmentRows, valueChangeRows, type AccountSettings } from "./sql";
+import {
+  lockedFactSource,
+  problemRows,
+  pyramidRows,
+  segmentRows,
+  valueChangeRows,
+  type AccountSettings,
+} from "./sql";
 
 /*
  * The set-based SQL of the pyramid, value changes and problems against the pure rules, on random
- * customers and events around D: same segments, same reasons, same credit policies.
+ * customers and events around D: same segments, same reasons, same credit policies. Each scenario
+ * is checked twice: from the per-customer rollup (built in the organisation's zone) and from raw
+ * events (the rollups cut in another zone cannot serve).
  */
 
 const IDS = ["a", "B", "b", "c1", "C1", "d", "e.2", "f:3"];
@@ -34,7 +44,11 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
     asOf: fc.constantFrom("2026-03-31", "2026-10-25", "2026-12-31"),
     timeZone: fc.constantFrom("UTC", "Europe/Berlin", "America/New_York"),
-    percents: fc.constantFrom({ top: 1, big: 5, medium: 20 }, { top: 10, big: 30, medium: 50 }, { top: 12.5, big: 25, medium: 60 }),
+    percents: fc.constantFrom(
+      { top: 1, big: 5, medium: 20 },
+      { top: 10, big: 30, medium: 50 },
+      { top: 12.5, big: 25, medium: 60 },
+    ),
     threshold: fc.constantFrom(90, 50, 66.67),
     sla: fc.constantFrom(24, 1, 48),
     sizes: fc.array(fc.constantFrom(...SIZES), { minLength: IDS.length, maxLength: IDS.length }),
@@ -64,7 +78,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
           return {
             ...base,
             amountCents: r.amount,
-            dueAt: r.dueOffsetHours === null ? null : new Date(occurredAt.getTime() + r.dueOffsetHours * HOUR),
+            dueAt:
+              r.dueOffsetHours === null ? null : new Date(occurredAt.getTime() + r.dueOffsetHours * HOUR),
           };
         case "complaint_resolved":
         case "void":
@@ -101,6 +116,9 @@ function toRow(e: AccountEvent): NewEvent {
   };
 }
 
+const factSourceOf = (db: TestDatabase["db"], timeZone: string) =>
+  db.transaction().execute((trx) => lockedFactSource(trx, timeZone));
+
 describe.each(testDialects())("§8 SQL against the pure rules on $kind", (dialect) => {
   let handle: TestDatabase;
   beforeAll(async () => {
@@ -115,7 +133,10 @@ describe.each(testDialects())("§8 SQL against the pure rules on $kind", (dialec
         await sql`delete from events`.execute(db);
         await sql`delete from customers`.execute(db);
         await sql`delete from customer_standings_state`.execute(db);
-        await db.insertInto("customers").values(s.customers.map((c) => ({ id: c.id, name: c.id, size: c.size }))).execute();
+        await db
+          .insertInto("customers")
+          .values(s.customers.map((c) => ({ id: c.id, name: c.id, size: c.size })))
+          .execute();
         if (s.events.length > 0) await db.insertInto("events").values(s.events.map(toRow)).execute();
         const settings: AccountSettings = {
           timeZone: s.timeZone,
@@ -125,30 +146,13 @@ describe.each(testDialects())("§8 SQL against the pure rules on $kind", (dialec
         };
         const live = liveEvents(s.events);
         const ids = s.customers.map((c) => c.id);
-
         const w = windowsAt(s.asOf, s.timeZone);
         const values = customerValuesOf(ids, live, w);
         const segments = segmentsOf(values, s.percents);
-        const sqlSegments = await segmentRows(db, s.asOf, settings);
-        expect(Object.fromEntries([...sqlSegments].map(([id, v]) => [id, v.segment]))).toEqual(Object.fromEntries(segments));
-
-        const pyramid = pyramidOf(values, segments);
-        const rows = await pyramidRows(db, s.asOf, settings);
-        for (const p of pyramid) {
-          const row = rows.find((r) => r.segment === p.segment);
-          expect({ segment: p.segment, customers: row?.customers ?? 0, revenue: (row?.revenueCents ?? 0) / 100 }).toEqual({
-            segment: p.segment,
-            customers: p.customers,
-            revenue: p.revenue,
-          });
-        }
-
-        // Today's answer comes from the standings: the same as the statement over events.
-        expect(await pyramidAnswer(db, s.asOf, settings, {}, { today: s.asOf })).toEqual(await pyramidAnswer(db, s.asOf, settings));
-
-        const before = segmentsOf(customerValuesOf(ids, live, windowsAt(addDays(s.asOf, -90), s.timeZone)), s.percents);
-        expect(await valueChangeRows(db, s.asOf, settings)).toEqual(valueChangesOf(before, segments));
-
+        const before = segmentsOf(
+          customerValuesOf(ids, live, windowsAt(addDays(s.asOf, -90), s.timeZone)),
+          s.percents,
+        );
         const facts = problemFactsOf(ids, live, w, s.sla);
         const expected = [...ids].sort().map((id) => {
           const f = facts.get(id)!;
@@ -164,10 +168,53 @@ describe.each(testDialects())("§8 SQL against the pure rules on $kind", (dialec
             paymentsOnTime: f.paymentsOnTime,
           };
         });
-        expect(await problemRows(db, s.asOf, settings)).toEqual(expected);
-        expect(await problemRows(db, s.asOf, settings, {}, { onlyProblems: true })).toEqual(
-          expected.filter((e) => e.reasons.length > 0),
-        );
+
+        const agree = async () => {
+          const sqlSegments = await segmentRows(db, s.asOf, settings);
+          expect(Object.fromEntries([...sqlSegments].map(([id, v]) => [id, v.segment]))).toEqual(
+            Object.fromEntries(segments),
+          );
+
+          const pyramid = pyramidOf(values, segments);
+          const rows = await pyramidRows(db, s.asOf, settings);
+          for (const p of pyramid) {
+            const row = rows.find((r) => r.segment === p.segment);
+            expect({
+              segment: p.segment,
+              customers: row?.customers ?? 0,
+              revenue: (row?.revenueCents ?? 0) / 100,
+            }).toEqual({
+              segment: p.segment,
+              customers: p.customers,
+              revenue: p.revenue,
+            });
+          }
+
+          // Today's answer comes from the standings: the same as the statement for a date.
+          await sql`delete from customer_standings_state`.execute(db);
+          expect(await pyramidAnswer(db, s.asOf, settings, {}, { today: s.asOf })).toEqual(
+            await pyramidAnswer(db, s.asOf, settings),
+          );
+
+          expect(await valueChangeRows(db, s.asOf, settings)).toEqual(valueChangesOf(before, segments));
+          expect(await problemRows(db, s.asOf, settings)).toEqual(expected);
+          expect(await problemRows(db, s.asOf, settings, {}, { onlyProblems: true })).toEqual(
+            expected.filter((e) => e.reasons.length > 0),
+          );
+          const one = ids[s.events.length % ids.length]!;
+          expect(await problemRows(db, s.asOf, settings, { customerIds: [one] })).toEqual(
+            expected.filter((e) => e.customerId === one),
+          );
+        };
+
+        // From rollup_customer_daily, cut in the organisation's zone.
+        await rebuildRollups(db, { timeZone: s.timeZone });
+        expect(await factSourceOf(db, s.timeZone)).toBe("rollup");
+        await agree();
+        // From raw events: rollups cut in another zone do not serve.
+        await rebuildRollups(db, { timeZone: s.timeZone === "UTC" ? "Asia/Kolkata" : "UTC" });
+        expect(await factSourceOf(db, s.timeZone)).toBe("raw");
+        await agree();
       }),
       { numRuns: dialect.kind === "pglite" ? 40 : 60 },
     );

@@ -199,6 +199,9 @@ export interface RollupCustomerDailyTable {
   account_manager_id: string;
   orders: RollupCount;
   campaign_touches: RollupCount;
+  /** Order revenue of the day, exact. */
+  revenue: RollupSum;
+  complaints: RollupCount;
 }
 
 export type GoalPerspective = "financial" | "customer" | "process" | "learning";

@@ -62,7 +62,8 @@ export async function rollupSnapshot(
     select concat_ws(' ', department, day::text, ${measures}) as row
     from rollup_department_daily order by department, day`.execute(db);
   const customers = await sql<{ row: string }>`
-    select concat_ws(' ', customer_id, day::text, department, account_manager_id, orders, campaign_touches) as row
+    select concat_ws(' ', customer_id, day::text, department, account_manager_id, orders, campaign_touches,
+      revenue::numeric(20, 2), complaints) as row
     from rollup_customer_daily order by customer_id, day, department, account_manager_id`.execute(db);
   return {
     daily: daily.rows.map((r) => r.row),

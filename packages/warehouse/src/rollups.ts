@@ -5,7 +5,8 @@ import { NO_MANAGER, type Database } from "@retain/db";
  * Rollups of the event-local metrics, in the organisation's local day:
  *   rollup_daily            day × department × account manager → counts and exact sums
  *   rollup_department_daily day × department → the same, summed over managers (department reads)
- *   rollup_customer_daily   customer × day × department × account manager → orders, campaign touches
+ *   rollup_customer_daily   customer × day × department × account manager → orders, campaign touches,
+ *                           order revenue, complaints
  * Both are folded inside every ingest transaction (foldEvents) and can be recomputed from raw
  * events (rebuildRollups). The measures below are the single description both use, so the two
  * paths cannot drift apart. The zone the rollups are cut in is the settings row `rollupTimeZone`;
@@ -90,8 +91,11 @@ const dailyTypes = [
 const customerMeasures: readonly Measure[] = [
   { column: "orders", when: "e.type = 'order'" },
   { column: "campaign_touches", when: "e.type = 'campaign_touch'" },
+  // The customer's day for the §8 date reads (value pyramid, falling spend, rising complaints).
+  { column: "revenue", when: "e.type = 'order'", sum: "amount" },
+  { column: "complaints", when: "e.type = 'complaint'" },
 ];
-const customerTypes = ["order", "campaign_touch"] as const;
+const customerTypes = ["order", "campaign_touch", "complaint"] as const;
 
 type RollupTable = {
   name: "rollup_daily" | "rollup_department_daily" | "rollup_customer_daily";

@@ -11,6 +11,7 @@ import * as m120402 from "./2026_12_04_0201_user_preferences";
 import * as m120403 from "./2026_12_04_0301_roadmaps";
 import * as m120404 from "./2026_12_04_0401_accounts";
 import * as m120405 from "./2026_12_04_0402_customer_standings";
+import * as m120701 from "./2026_12_07_0201_customer_daily_revenue";
 
 // Static provider: works the same from source, in tests and in bundles.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_0301_roadmaps": m120403,
   "2026_12_04_0401_accounts": m120404,
   "2026_12_04_0402_customer_standings": m120405,
+  "2026_12_07_0201_customer_daily_revenue": m120701,
 };

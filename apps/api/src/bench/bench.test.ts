@@ -44,7 +44,14 @@ describe("benchmark (smoke, small)", () => {
   });
 
   it("writes rows in COPY's text format: escaped tabs, newlines and backslashes, \\N for null", () => {
-    const event = { id: "a\tb", type: "order" as const, customerId: "c1", occurredAt: "2025-01-01T00:00:00Z", amount: "1.00", payload: { note: "x\ty\nz" } };
+    const event = {
+      id: "a\tb",
+      type: "order" as const,
+      customerId: "c1",
+      occurredAt: "2025-01-01T00:00:00Z",
+      amount: "1.00",
+      payload: { note: "x\ty\nz" },
+    };
     const { columns, text } = copyText(physicalRows([event], () => null));
     const fields = text.slice(0, -1).split("\t");
     expect(fields).toHaveLength(columns.length);
@@ -63,7 +70,12 @@ describe("benchmark (smoke, small)", () => {
       reads: 20,
       rawReads: 5,
     });
-    expect(result).toMatchObject({ database: "postgres", events: 5_000, ingest_rejected: 0, read_mismatches: 0 });
+    expect(result).toMatchObject({
+      database: "postgres",
+      events: 5_000,
+      ingest_rejected: 0,
+      read_mismatches: 0,
+    });
     expect(result.copy_rows_per_s).toBeGreaterThan(0);
   });
 
@@ -84,6 +96,7 @@ describe("benchmark (smoke, small)", () => {
     expect(result).toMatchObject({
       database: "pglite",
       events: 5_000,
+      customers: 500,
       incremental_events: 1_000,
       ingest_rejected: 0,
       read_mismatches: 0,
@@ -120,5 +133,6 @@ describe("benchmark (smoke, small)", () => {
     expect(formatReport(result)).toMatch(/\(e\) metric read p95, HTTP/);
     expect(formatReport(result)).toMatch(/\(f\) department scorecard p95, HTTP/);
     expect(formatReport(result)).toMatch(/\(g\) value pyramid for a date p95, HTTP/);
+    expect(formatReport(result)).toMatch(/^pglite, 5,000 events over 500 customers/);
   });
 });

@@ -175,7 +175,7 @@ export function formatReport(r: BenchResult): string {
       .join("  ")
       .trimEnd();
   const notes = [
-    `${r.database}, ${n(r.events)} events over 5,000 customers, run took ${n(r.seconds, 1)} s`,
+    `${r.database}, ${n(r.events)} events over ${n(r.customers)} customers, run took ${n(r.seconds, 1)} s`,
     ...(r.ingest_rejected > 0
       ? [`warning: ${n(r.ingest_rejected)} generated events were rejected by the API`]
       : []),

@@ -21,6 +21,7 @@ export type BenchOptions = {
   databaseUrl?: string;
   /** PGlite in memory instead of a temporary directory. */
   memory?: boolean;
+  /** Customers the events are spread over (default 100,000: a few busy ones, a long tail of small ones). */
   customers?: number;
   managers?: number;
   incrementalEvents?: number;
@@ -72,6 +73,8 @@ export type BenchResult = {
   value_changes_p95_ms: number;
   customer_search_p95_ms: number;
   proposals_10k_ms: number;
+  /** Customers the events were spread over (`--customers`). */
+  customers: number;
   seconds: number;
 };
 
@@ -82,14 +85,16 @@ export function median(values: readonly (number | null)[]): number | null {
   if (values.length === 0 || values.some((v) => v === null)) return null;
   const sorted = [...(values as number[])].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
-  const customers = options.customers ?? 5_000;
+  const customers = options.customers ?? 100_000;
   const managers = options.managers ?? 10;
   const scratch = await openScratchDatabase({ databaseUrl: options.databaseUrl, memory: options.memory });
   const { db, kind, location } = scratch.handle;
@@ -189,7 +194,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       `(f) scorecards: department p95 ${scorecards.p95.toFixed(1)} ms (raw ${scorecards.rawP95.toFixed(1)} ms), company p95 ${scorecards.companyP95.toFixed(1)} ms, breakdown p95 ${scorecards.breakdownP95.toFixed(1)} ms, ${scorecards.mismatches} mismatches`,
     );
 
-    const accounts = await measureAccounts(client, db, { reads: options.reads ?? 200, rawReads: options.rawReads ?? 20 });
+    const accounts = await measureAccounts(client, db, {
+      reads: options.reads ?? 200,
+      rawReads: options.rawReads ?? 20,
+    });
     log(
       `(g) accounts: pyramid p95 ${accounts.pyramidP95.toFixed(1)} ms (raw ${accounts.pyramidRawP95.toFixed(1)} ms), problems p95 ${accounts.problemsP95.toFixed(1)} ms, value changes p95 ${accounts.valueChangesP95.toFixed(1)} ms, search p95 ${accounts.searchP95.toFixed(1)} ms, proposals for 10,000 ${accounts.proposalsMs.toFixed(0)} ms`,
     );
@@ -211,7 +219,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       ingest_concurrent_events_per_s: round(ingest.concurrent.perSecond),
       ingest_rejected: ingest.rejected,
       incremental_total_ms: round(incremental.totalMs, 1),
-      incremental_rollup_samples_ms: increments.map((run) => (run.rollupMs === null ? null : round(run.rollupMs, 1))),
+      incremental_rollup_samples_ms: increments.map((run) =>
+        run.rollupMs === null ? null : round(run.rollupMs, 1),
+      ),
       incremental_spread_rollup_ms: spread.rollupMs === null ? null : round(spread.rollupMs, 1),
       incremental_spread_total_ms: round(spread.totalMs, 1),
       read_mismatches: reads.mismatches,
@@ -227,6 +237,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       value_changes_p95_ms: round(accounts.valueChangesP95, 2),
       customer_search_p95_ms: round(accounts.searchP95, 2),
       proposals_10k_ms: round(accounts.proposalsMs, 1),
+      customers,
       seconds: round((performance.now() - started) / 1000, 1),
     };
   } finally {

@@ -4,7 +4,7 @@ import { formatReport } from "../bench/report";
 import { runBench } from "../bench/run-bench";
 import { EnvError, readEnv } from "../env";
 
-const USAGE = "usage: npm run bench [-- --events N] [-- --json] [-- --memory]";
+const USAGE = "usage: npm run bench [-- --events N] [-- --customers N] [-- --json] [-- --memory]";
 
 function fail(message: string): never {
   console.error(`retain bench: ${message}`);
@@ -17,6 +17,7 @@ async function main() {
     ({ values } = parseArgs({
       options: {
         events: { type: "string", default: "1000000" },
+        customers: { type: "string", default: "100000" },
         json: { type: "boolean", default: false },
         memory: { type: "boolean", default: false },
       },
@@ -27,10 +28,14 @@ async function main() {
   const events = Number(values.events.replaceAll(/[_,]/g, ""));
   if (!Number.isInteger(events) || events < 1)
     fail(`--events must be a positive whole number (got "${values.events}")`);
+  const customers = Number(values.customers.replaceAll(/[_,]/g, ""));
+  if (!Number.isInteger(customers) || customers < 1)
+    fail(`--customers must be a positive whole number (got "${values.customers}")`);
   const env = readEnv();
   // Progress to stderr, so `--json` leaves exactly one JSON object on stdout.
   const result = await runBench({
     events,
+    customers,
     databaseUrl: env.DATABASE_URL,
     memory: values.memory,
     log: (line) => process.stderr.write(`bench: ${line}\n`),

@@ -1,8 +1,8 @@
-import "@mantine/charts/styles.css";
 import "../goals/print.css";
 import { Button, Group, Skeleton, Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { usePrefetchQuery, useQuery } from "@tanstack/react-query";
 import { IconPrinter } from "@tabler/icons-react";
+import { useEffect } from "react";
 import { useParams } from "react-router";
 import { NotAllowedPage } from "../auth/require-role";
 import { useSession } from "../auth/session-context";
@@ -15,7 +15,7 @@ import { useDepartments } from "../hooks/use-departments";
 import { useMetricCatalog } from "../hooks/use-metric-catalog";
 import { formatRange } from "../lib/format";
 import { departmentName } from "../lib/roles";
-import { trpc } from "../lib/trpc";
+import { trpc, unbatched } from "../lib/trpc";
 import { CsvButton } from "../goals/csv-button";
 import { csvFileName } from "../goals/csv";
 import { goalPeriodName, parseGoalPeriod, shiftGoalPeriod } from "../goals/goal-period";
@@ -23,6 +23,7 @@ import { PeriodSelect } from "../goals/period-select";
 import { patchParams, useGoalPeriod } from "../goals/use-goal-period";
 import type { BreakdownBy, SortDir, SortKey } from "./breakdown-table";
 import { GoalDetail, type DrillState } from "./goal-detail";
+import { preloadCharts } from "./lazy-charts";
 import { ScoreTrend } from "./score-trend";
 import { ScorecardGrid } from "./scorecard-grid";
 
@@ -50,7 +51,15 @@ function DepartmentScorecardView({ department }: { department: string }) {
   const { period, setPeriod, today, params, setParams } = useGoalPeriod();
   const departments = useDepartments();
   const catalog = useMetricCatalog();
-  const scorecard = useQuery(trpc.scorecards.department.queryOptions({ department, period }));
+  const scorecardOptions = trpc.scorecards.department.queryOptions({ department, period }, unbatched);
+  // Asked for while the page renders, not after it is on screen: the rows wait for nothing else.
+  usePrefetchQuery(scorecardOptions);
+  const scorecard = useQuery(scorecardOptions);
+  const loaded = Boolean(scorecard.data);
+  // The charts' code arrives while the trend's scores are asked for, after the rows are shown.
+  useEffect(() => {
+    if (loaded) preloadCharts();
+  }, [loaded]);
   const previous = useQuery({
     ...trpc.scorecards.department.queryOptions({ department, period: shiftGoalPeriod(period, -1) }),
     enabled: Boolean(scorecard.data),

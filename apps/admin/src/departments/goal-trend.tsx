@@ -1,6 +1,6 @@
-import { BarChart } from "@mantine/charts";
 import { Group, Paper, Skeleton, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { Suspense } from "react";
 import { useSession } from "../auth/session-context";
 import { QueryError } from "../components/query-error";
 import { formatPeriod, formatValue, unitLabel, type Unit } from "../lib/format";
@@ -8,6 +8,7 @@ import { trpc } from "../lib/trpc";
 import { CsvButton } from "../goals/csv-button";
 import { csvFileName } from "../goals/csv";
 import { parseGoalPeriod, shiftGoalPeriod } from "../goals/goal-period";
+import { GoalBarChart } from "./lazy-charts";
 import type { ScorecardGoal } from "./types";
 
 const PERIODS = 6;
@@ -78,20 +79,17 @@ export function GoalTrend({
         <Skeleton h={220} />
       ) : (
         <figure style={{ margin: 0 }} aria-label={summary}>
-          <BarChart
-            h={220}
-            data={rows}
-            dataKey="label"
-            series={[{ name: "value", label: metricName, color: "brand.6" }]}
-            referenceLines={[{ y: goal.target, label: `Target ${full(goal.target)}`, color: "red.8" }]}
-            valueFormatter={full}
-            yAxisLabel={`${metricName} (${unitLabel(unit, settings.currency)})`}
-            xAxisLabel={grain === "month" ? "Month" : grain === "quarter" ? "Quarter" : "Year"}
-            yAxisProps={{ width: 72, domain: [0, (max: number) => Math.max(max, goal.target) * 1.05] }}
-            gridAxis="x"
-            tickLine="none"
-            accessibilityLayer
-          />
+          <Suspense fallback={<Skeleton h={220} />}>
+            <GoalBarChart
+              data={rows}
+              metricName={metricName}
+              target={goal.target}
+              targetLabel={`Target ${full(goal.target)}`}
+              valueFormatter={full}
+              yAxisLabel={`${metricName} (${unitLabel(unit, settings.currency)})`}
+              xAxisLabel={grain === "month" ? "Month" : grain === "quarter" ? "Quarter" : "Year"}
+            />
+          </Suspense>
           <Text component="figcaption" size="xs" c="dimmed" mt={4}>
             {summary}.
           </Text>

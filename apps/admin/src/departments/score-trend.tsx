@@ -1,11 +1,12 @@
-import { LineChart } from "@mantine/charts";
 import { Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQueries } from "@tanstack/react-query";
+import { Suspense } from "react";
 import { useSession } from "../auth/session-context";
 import { trpc } from "../lib/trpc";
 import { CsvButton } from "../goals/csv-button";
 import { csvFileName } from "../goals/csv";
 import { goalPeriodName, periodsUpTo } from "../goals/goal-period";
+import { ScoreLineChart } from "./lazy-charts";
 import type { DepartmentScorecard } from "./types";
 
 const PERIODS = 6;
@@ -31,12 +32,10 @@ export function ScoreTrend({
   const labels = periodsUpTo(period, PERIODS);
   const earlier = useQueries({
     // After the period's own scorecard: a batch answers when its slowest read does.
-    queries: labels
-      .slice(0, -1)
-      .map((label) => ({
-        ...trpc.scorecards.department.queryOptions({ department, period: label }),
-        enabled: Boolean(current),
-      })),
+    queries: labels.slice(0, -1).map((label) => ({
+      ...trpc.scorecards.department.queryOptions({ department, period: label }),
+      enabled: Boolean(current),
+    })),
   });
   const scores = labels.map((label, i) => ({
     period: label,
@@ -89,18 +88,9 @@ export function ScoreTrend({
             <Skeleton h={140} />
           ) : (
             <figure style={{ margin: 0 }} aria-label={summary}>
-              <LineChart
-                h={140}
-                data={scores}
-                dataKey="name"
-                series={[{ name: "score", label: "Score", color: "brand.6" }]}
-                yAxisProps={{ domain: [0, 100], width: 40 }}
-                valueFormatter={(v) => points(v)}
-                connectNulls={false}
-                gridAxis="x"
-                tickLine="none"
-                accessibilityLayer
-              />
+              <Suspense fallback={<Skeleton h={140} />}>
+                <ScoreLineChart data={scores} valueFormatter={points} />
+              </Suspense>
               <figcaption
                 className="visually-hidden"
                 style={{

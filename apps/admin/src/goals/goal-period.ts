@@ -71,14 +71,25 @@ export function goalPeriodParam(value: string | null, today: IsoDate): string {
 export type PeriodOption = { value: string; label: string };
 export type PeriodGroup = { group: string; items: PeriodOption[] };
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: a period select names
+// two dozen months on every render.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+function monthFormat(locale: string): Intl.DateTimeFormat {
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "long", year: "numeric" });
+    monthFormats.set(locale, format);
+  }
+  return format;
+}
+
 function periodName(label: string, locale: string): string {
   const period = parseGoalPeriod(label);
   if (!period) return label;
   if (period.grain === "year") return label;
   if (period.grain === "quarter") return `${label.slice(5)} ${label.slice(0, 4)}`;
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "long", year: "numeric" }).format(
-    new Date(`${period.from}T00:00:00Z`),
-  );
+  return monthFormat(locale).format(new Date(`${period.from}T00:00:00Z`));
 }
 
 /** "Q4 2026 (this quarter)", "March 2026", "2025". */

@@ -1,5 +1,6 @@
 import { Select } from "@mantine/core";
 import { IconCalendar } from "@tabler/icons-react";
+import { useMemo } from "react";
 import { useSession } from "../auth/session-context";
 import { todayIn } from "../lib/dates";
 import { periodOptions } from "./goal-period";
@@ -8,10 +9,15 @@ import { periodOptions } from "./goal-period";
 export function PeriodSelect({ value, onChange }: { value: string; onChange: (period: string) => void }) {
   const { settings } = useSession();
   const today = todayIn(settings.timeZone);
+  // The same options on every render of the page, so the select does not rebuild its list.
+  const options = useMemo(
+    () => periodOptions(today, settings.locale, value),
+    [today, settings.locale, value],
+  );
   return (
     <Select
       label="Period"
-      data={periodOptions(today, settings.locale, value)}
+      data={options}
       value={value}
       onChange={(next) => next && onChange(next)}
       allowDeselect={false}

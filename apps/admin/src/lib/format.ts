@@ -20,6 +20,19 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
+const dateCache = new Map<string, Intl.DateTimeFormat>();
+
+/** A UTC date format, built once per locale and options: building one costs far more than using it. */
+function utcDateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateCache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
+    dateCache.set(key, format);
+  }
+  return format;
+}
+
 /** From here on a card writes a figure in compact notation (12.3K); below it, in full (1,034). */
 export const COMPACT_FROM = 10_000;
 
@@ -174,8 +187,7 @@ export function formatPeriod(period: string, grain: Grain, locale: string): stri
   // A label of another grain (or none at all) is shown as it is, never turned into "Invalid Date".
   if (grainOfLabel(period) !== grain) return period;
   const utc = (year: number, month = 0, date = 1) => new Date(Date.UTC(year, month, date));
-  const dateFormat = (opts: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...opts });
+  const dateFormat = (opts: Intl.DateTimeFormatOptions) => utcDateFormat(locale, opts);
   const [yearText = "", rest = ""] = period.split("-");
   const year = Number(yearText);
   switch (grain) {
@@ -207,9 +219,7 @@ export function formatPeriodTick(period: string, grain: Grain, locale: string, f
     case "month":
       return yearStarts
         ? formatPeriod(period, grain, locale)
-        : new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short" }).format(
-            new Date(Date.UTC(Number(yearText), Number(rest) - 1, 1)),
-          );
+        : utcDateFormat(locale, { month: "short" }).format(new Date(Date.UTC(Number(yearText), Number(rest) - 1, 1)));
     case "quarter":
       return yearStarts ? formatPeriod(period, grain, locale) : rest;
     case "week":
@@ -223,6 +233,6 @@ export function formatPeriodTick(period: string, grain: Grain, locale: string, f
 /** "Jan 1 – Mar 31, 2026" for the half-open range [from, to). */
 export function formatRange(range: DateRange, locale: string): string {
   const toDate = (value: string) => new Date(`${value}T00:00:00Z`);
-  const format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" });
+  const format = utcDateFormat(locale, { month: "short", day: "numeric", year: "numeric" });
   return format.formatRange(toDate(range.from), toDate(addDays(range.to, -1)));
 }

@@ -98,6 +98,36 @@ async function quiet(page: Page, timeout = 30_000): Promise<void> {
   }
 }
 
+/**
+ * In the page: sets `window.firstGoalRow` to a promise of the page's clock (performance.now) when
+ * the goal row titled `title` first shows its actual and its status and a task queued after the
+ * next frame has run, so the page answers input. Runs from `addInitScript` too.
+ */
+function watchFirstGoalRow(title: string): void {
+  const w = window as unknown as { firstGoalRow?: Promise<number> };
+  w.firstGoalRow = new Promise((resolve) => {
+    const shown = () =>
+      Array.from(document.querySelectorAll("[data-testid=goal-row]")).some(
+        (row) =>
+          row.textContent?.includes(title) &&
+          Boolean(row.querySelector("[data-testid=goal-actual]")?.textContent) &&
+          row.querySelector("[data-status]") !== null,
+      );
+    const observer = new MutationObserver(() => check());
+    const check = () => {
+      if (!shown()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    };
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    check();
+  });
+}
+
+/** The page's clock when the watched goal row was first shown and the page answered (see above). */
+const firstGoalRowAt = (page: Page) =>
+  page.evaluate(() => (window as unknown as { firstGoalRow: Promise<number> }).firstGoalRow);
+
 describe.runIf(browserTestsEnabled("goals and scorecards in Chromium"))(
   "goals and scorecards in Chromium",
   () => {
@@ -188,16 +218,36 @@ describe.runIf(browserTestsEnabled("goals and scorecards in Chromium"))(
       await page.getByRole("link", { name: "My department" }).waitFor();
       // The overview's own reads done first: the time is the department page's alone.
       await quiet(page);
-      const started = Date.now();
+      // From the click on the link (the page's clock then) to the goal row with its actual and
+      // status, the page answering input.
+      await page.evaluate(watchFirstGoalRow, TITLE);
+      await page.evaluate(() => {
+        const w = window as unknown as { clickedAt?: number };
+        document.addEventListener("click", () => (w.clickedAt = performance.now()), {
+          capture: true,
+          once: true,
+        });
+      });
       await page.getByRole("link", { name: "My department" }).click();
+      const shownAt = await firstGoalRowAt(page);
+      const clickedAt = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt);
+      const fromLink = Math.round(shownAt - clickedAt);
       const row = page.locator("[data-testid=goal-row]", { hasText: TITLE });
       await row.getByTestId("goal-open").waitFor();
       await page.locator("[data-testid=department-score][data-score]").waitFor();
-      const interactive = Date.now() - started;
-      console.info(`[admin e2e] department page interactive in ${interactive} ms`);
-      // SPEC asks for 1 s on the demo; the bound here only catches a page that never settles on a busy machine.
-      expect(interactive).toBeLessThan(10_000);
       expect(new URL(page.url()).pathname).toBe(`/departments/${DEPARTMENT}`);
+
+      // The page opened as a new document (signed in, the browser's cache as it is): from navigation start.
+      await page.context().addInitScript(watchFirstGoalRow, TITLE);
+      await page.goto(`${app!.url}/departments/${DEPARTMENT}`);
+      const fromLoad = Math.round(await firstGoalRowAt(page));
+      console.info(
+        `[admin e2e] department page: first goal row with its actual and status, page answering input, ${fromLink} ms after the link's click, ${fromLoad} ms after navigation start when opened as a new document`,
+      );
+      // SPEC asks for 1 s on the demo (docs/performance.md has the figures); the bound here only
+      // catches a page that never settles on a busy machine.
+      expect(fromLink).toBeLessThan(10_000);
+      expect(fromLoad).toBeLessThan(10_000);
 
       const asked = Date.now();
       const card = await api<{ goals: ScorecardGoalJson[] }>(

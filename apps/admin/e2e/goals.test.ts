@@ -26,6 +26,7 @@ const DEPARTMENT = "sales";
 const TITLE = `Orders from returning customers ${Date.now().toString(36)}`;
 const TARGET = 40;
 const PROPOSED = `Visits to key accounts ${Date.now().toString(36)}`;
+const MANAGED = `One manager's orders ${Date.now().toString(36)}`;
 
 type DemoUser = { email: string; role: string; department: string | null; active: boolean };
 type ScorecardGoalJson = { id: string; title: string; actual: number | null; metric: string };
@@ -401,6 +402,88 @@ describe.runIf(browserTestsEnabled("goals and scorecards in Chromium"))(
       }).promise;
       expect(doc.numPages).toBe(1);
       expect((await pdfText(new Uint8Array(pdf))).replace(/\s+/g, " ")).toContain(promise);
+    });
+
+    it("lets an admin set a goal for one account manager, whose actual is the metric read with that filter", async () => {
+      const page = (await contexts[0]!.pages())[0]!;
+      const adminToken = await tokenOf(ADMIN.email, ADMIN.password);
+      // The manager with the most revenue this quarter: their orders are not nothing.
+      const { managers } = await api<{ managers: { email: string; kpis: { revenue: number | null } }[] }>(
+        `/account-managers?period=${quarter.label}`,
+        adminToken,
+      );
+      const manager = [...managers].sort((a, b) => (b.kpis.revenue ?? 0) - (a.kpis.revenue ?? 0))[0];
+      if (!manager) throw new Error("the demo has no account manager");
+      const series = await api<{ points: { period: string; value: number | null }[] }>(
+        `/metrics/orders?from=${quarter.from}&to=${quarter.to}&grain=quarter&department=${DEPARTMENT}&accountManager=${encodeURIComponent(manager.email)}`,
+        adminToken,
+      );
+      const expected = series.points.find((p) => p.period === quarter.label)?.value ?? null;
+      expect(expected).toBeGreaterThan(0);
+      const unfiltered = await api<{ points: { period: string; value: number | null }[] }>(
+        `/metrics/orders?from=${quarter.from}&to=${quarter.to}&grain=quarter&department=${DEPARTMENT}`,
+        adminToken,
+      );
+      // The filter narrows: one manager's orders are fewer than the department's.
+      expect(expected).toBeLessThan(unfiltered.points.find((p) => p.period === quarter.label)?.value ?? 0);
+
+      await page.goto(`${app!.url}/goals?department=${DEPARTMENT}&period=${quarter.label}`);
+      await page.getByTestId("goals-table").waitFor();
+      await page.getByTestId("new-goal").click();
+      const dialog = page.getByRole("dialog", { name: "New goal" });
+      await dialog.getByTestId("goal-metric").click();
+      await dialog.getByTestId("goal-metric").fill("Orders");
+      await page.getByRole("option", { name: "Orders", exact: true }).click();
+      await dialog.getByTestId("goal-target").fill("1000000");
+      await dialog.getByTestId("goal-title").fill(MANAGED);
+      // Before the filter the preview reads the department's orders ...
+      const preview = dialog.getByTestId("goal-preview");
+      await expect
+        .poll(() => preview.getAttribute("data-actual"))
+        .toBe(String(unfiltered.points.find((p) => p.period === quarter.label)?.value ?? ""));
+      // ... and with it that manager's, as the API does; the status previews the typed target.
+      await dialog.getByTestId("goal-account-manager").click();
+      await dialog.getByTestId("goal-account-manager").fill(manager.email);
+      await page.getByRole("option", { name: new RegExp(manager.email.replace(/[.+]/g, "\\$&")) }).click();
+      await expect.poll(() => preview.getAttribute("data-actual")).toBe(String(expected));
+      expect(await preview.locator("[data-status]").getAttribute("data-status")).toBe("off_track");
+      expect(await preview.textContent()).toContain(`account manager ${manager.email}`);
+      await dialog.getByTestId("goal-target").fill(String(TARGET));
+      await dialog.getByTestId("goal-create").click();
+      await dialog.waitFor({ state: "detached" });
+
+      const row = page.locator(`[data-testid=managed-goal][data-title="${MANAGED}"]`);
+      await row.waitFor();
+      expect(await row.getByTestId("goal-filter").textContent()).toBe(
+        `Only account manager ${manager.email}`,
+      );
+      const goals = await api<{
+        goals: { id: string; title: string; filter: { accountManager?: string } | null }[];
+      }>(`/goals?department=${DEPARTMENT}&period=${quarter.label}`, adminToken);
+      const goal = goals.goals.find((g) => g.title === MANAGED);
+      expect(goal?.filter).toEqual({ accountManager: manager.email });
+      const card = await api<{ goals: ScorecardGoalJson[] }>(
+        `/scorecards/${DEPARTMENT}?period=${quarter.label}`,
+        adminToken,
+      );
+      expect(card.goals.find((g) => g.id === goal!.id)?.actual).toBe(expected);
+      // The table shows that actual, and its live preview judges a typed target against it.
+      await expect
+        .poll(async () =>
+          Number((await row.getByTestId("managed-actual").textContent())?.replace(/[^\d.-]/g, "")),
+        )
+        .toBe(expected);
+      await row.getByRole("button", { name: `Change ${MANAGED}` }).click();
+      await row.getByTestId("edit-target").fill("1000000");
+      await expect.poll(() => row.locator("[data-status]").getAttribute("data-status")).toBe("off_track");
+      await row.getByRole("button", { name: "Cancel the change" }).click();
+
+      // The goal's detail on the department page names the filter.
+      await page.goto(`${app!.url}/departments/${DEPARTMENT}?period=${quarter.label}&goal=${goal!.id}`);
+      expect(await page.getByTestId("goal-detail-filter").textContent()).toBe(
+        `Only account manager ${manager.email}`,
+      );
+      accessibility.push(...(await axeProblems(page, "department page (goal with a filter open)")));
     });
 
     it("logged no console error and no uncaught exception", () => {

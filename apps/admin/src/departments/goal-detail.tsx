@@ -3,7 +3,7 @@ import { IconBulb } from "@tabler/icons-react";
 import { useSession } from "../auth/session-context";
 import { formatValue, type Unit } from "../lib/format";
 import { periodDays, type GoalPeriodRange } from "../goals/goal-period";
-import { whatItTakes } from "../goals/goal-rules";
+import { filterWords, whatItTakes } from "../goals/goal-rules";
 import { StatusBadge } from "../goals/status-badge";
 import {
   BreakdownTable,
@@ -89,6 +89,11 @@ export function GoalDetail({ goal, period, metricName, additive, drill, onDrill,
               </Title>
               <StatusBadge status={goal.status} />
             </Group>
+            {filterWords(goal.filter) && (
+              <Text size="sm" fw={500} mt={4} data-testid="goal-detail-filter">
+                Only {filterWords(goal.filter)}
+              </Text>
+            )}
             <Text size="sm" c="dimmed" mt={4}>
               {metricName}: {fmt(goal.actual)} against a target of {fmt(goal.target)} (
               {goal.direction === "higher" ? "at least" : "at most"}); expected by now {fmt(goal.expected)};

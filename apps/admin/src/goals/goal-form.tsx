@@ -10,23 +10,28 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSession } from "../auth/session-context";
 import { FormAlert } from "../components/form-alert";
 import type { MetricDefinition } from "../hooks/use-metric-catalog";
 import { formErrors } from "../lib/field-errors";
-import { unitLabel, type Unit } from "../lib/format";
+import { formatValue, unitLabel, type Unit } from "../lib/format";
+import { startOfDayIn } from "../lib/time";
 import { trpc } from "../lib/trpc";
-import { periodOptions } from "./goal-period";
+import { parseGoalPeriod, periodOptions } from "./goal-period";
 import {
+  filterWords,
   PERSPECTIVE_LABELS,
   PERSPECTIVES,
+  previewStatus,
   targetProblem,
   targetRange,
   weightProblem,
   type Perspective,
 } from "./goal-rules";
+import { StatusBadge } from "./status-badge";
 
 const FIELDS = [
   "department",
@@ -40,6 +45,8 @@ const FIELDS = [
   "scope",
   "title",
   "promise",
+  "filter.accountManager",
+  "filter.customer",
 ] as const;
 
 type Props = {
@@ -87,6 +94,8 @@ export function GoalForm({
     scope: "department" as "department" | "company",
     title: "",
     promise: "",
+    accountManager: "",
+    customer: "",
   });
   const [touched, setTouched] = useState(false);
   const create = useMutation(
@@ -117,6 +126,11 @@ export function GoalForm({
     setForm((prev) => ({ ...prev, [key]: value }));
     create.reset();
   };
+  const filter = {
+    ...(form.accountManager ? { accountManager: form.accountManager } : {}),
+    ...(form.customer ? { customer: form.customer } : {}),
+  };
+  const filtered = Object.keys(filter).length > 0;
   const submit = () => {
     setTouched(true);
     if (Object.values(local).some(Boolean)) return;
@@ -129,6 +143,7 @@ export function GoalForm({
       perspective: form.perspective,
       kind: form.kind,
       scope: form.scope,
+      ...(filtered ? { filter } : {}),
       ...(form.title.trim() ? { title: form.title.trim() } : {}),
       ...(form.kind === "external" ? { promise: form.promise.trim() } : {}),
     });
@@ -264,6 +279,33 @@ export function GoalForm({
               error={error("scope")}
             />
           </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {user.role === "admin" ? (
+              <ManagerSelect
+                year={today.slice(0, 4)}
+                value={form.accountManager}
+                onChange={(value) => set("accountManager", value)}
+                error={error("filter.accountManager")}
+              />
+            ) : (
+              <div />
+            )}
+            <CustomerSelect
+              value={form.customer}
+              onChange={(value) => set("customer", value)}
+              error={error("filter.customer")}
+            />
+          </SimpleGrid>
+          {metric && (
+            <ActualPreview
+              metric={metric}
+              unit={unit}
+              period={form.period}
+              department={form.scope === "department" ? form.department : null}
+              filter={filter}
+              target={targetProblem(form.target, unit) === null ? Number(form.target) : null}
+            />
+          )}
           <TextInput
             label="Title"
             description="What the scorecard calls it; the metric's name when left empty"
@@ -299,5 +341,177 @@ export function GoalForm({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The managers the admin may read (`accountManagers.list`), by name; none = no filter. */
+function ManagerSelect({
+  year,
+  value,
+  onChange,
+  error,
+}: {
+  year: string;
+  value: string;
+  onChange: (email: string) => void;
+  error: string | null;
+}) {
+  const managers = useQuery(trpc.accountManagers.list.queryOptions({ period: year }));
+  return (
+    <Select
+      label="Account manager"
+      description="Count only the events attributed to this manager"
+      placeholder={managers.isPending ? "Loading managers…" : "Any account manager"}
+      data={(managers.data?.managers ?? []).map((m) => ({
+        value: m.email,
+        label: m.active ? `${m.name} (${m.email})` : `${m.name} (${m.email}, inactive)`,
+      }))}
+      value={value || null}
+      onChange={(email) => onChange(email ?? "")}
+      searchable
+      clearable
+      nothingFoundMessage={managers.error ? "Could not load the managers" : "No such manager"}
+      error={error ?? (managers.error ? "Could not load the managers" : null)}
+      name="accountManager"
+      data-testid="goal-account-manager"
+    />
+  );
+}
+
+/** A customer found in the registry (`customers.list` with `search`: name or id); none = no filter. */
+function CustomerSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  error: string | null;
+}) {
+  const [search, setSearch] = useState("");
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const [term] = useDebouncedValue(search.trim(), 250);
+  // The chosen customer's label is not a search of its own.
+  const searching = term !== "" && term !== chosen?.label;
+  const found = useQuery({
+    ...trpc.customers.list.queryOptions({ search: term, limit: 20 }),
+    enabled: searching,
+  });
+  const options = (found.data?.customers ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${c.id}` }));
+  const data = chosen && !options.some((o) => o.value === chosen.value) ? [chosen, ...options] : options;
+  return (
+    <Select
+      label="Customer"
+      description="Count only this customer's events; type a name or an id"
+      placeholder="Any customer"
+      data={data}
+      value={value || null}
+      onChange={(id, option) => {
+        setChosen(id && option ? { value: id, label: option.label } : null);
+        onChange(id ?? "");
+      }}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      // The server searched already (name or id); every option it found is shown.
+      filter={({ options: all }) => all}
+      clearable
+      nothingFoundMessage={
+        !searching
+          ? "Type a name or an id"
+          : found.isFetching
+            ? "Searching…"
+            : found.error
+              ? "Could not search"
+              : "No customer found"
+      }
+      error={error}
+      name="customer"
+      data-testid="goal-customer"
+    />
+  );
+}
+
+/**
+ * The metric over the chosen period with the goal's scope and filter, as the server will read the
+ * goal's actual (`GET /metrics/{key}` for the period's from/to at its grain), and the status the
+ * typed target would have.
+ */
+function ActualPreview({
+  metric,
+  unit,
+  period,
+  department,
+  filter,
+  target,
+}: {
+  metric: MetricDefinition;
+  unit: Unit;
+  period: string;
+  department: string | null;
+  filter: { accountManager?: string; customer?: string };
+  target: number | null;
+}) {
+  const { settings } = useSession();
+  const range = parseGoalPeriod(period);
+  const series = useQuery({
+    ...trpc.metrics.series.queryOptions({
+      key: metric.key,
+      from: range?.from ?? "",
+      to: range?.to ?? "",
+      grain: range?.grain ?? "quarter",
+      ...(department ? { department } : {}),
+      ...filter,
+    }),
+    enabled: range !== null,
+  });
+  if (!range) return null;
+  const points = series.data?.points ?? [];
+  const point = points.find((p) => p.period === period) ?? (points.length === 1 ? points[0] : undefined);
+  const actual = point?.value ?? null;
+  const start = Date.parse(startOfDayIn(range.from, settings.timeZone));
+  const end = Date.parse(startOfDayIn(range.to, settings.timeZone));
+  const now = Date.now();
+  const elapsed = now <= start ? 0 : now >= end ? 1 : (now - start) / (end - start);
+  const preview =
+    target === null
+      ? null
+      : previewStatus({
+          target,
+          actual,
+          additive: metric.additive,
+          direction: metric.direction,
+          elapsed,
+          started: now > start,
+        });
+  const fmt = (value: number | null) => formatValue(value, unit, settings);
+  const scope = [department ? "this department" : "the whole company", filterWords(filter)]
+    .filter(Boolean)
+    .join(" · ");
+  return (
+    <Group
+      gap="xs"
+      wrap="wrap"
+      aria-live="polite"
+      data-testid="goal-preview"
+      data-actual={series.data ? String(actual ?? "") : undefined}
+    >
+      <Text size="sm">
+        {series.error
+          ? "The actual could not be read for this scope."
+          : series.isPending
+            ? "Reading the actual…"
+            : `Actual so far: ${fmt(actual)} (${scope})`}
+        {preview && series.data ? `; expected by now ${fmt(preview.expected)}` : ""}
+      </Text>
+      {preview && series.data && (
+        <>
+          <StatusBadge status={preview.status} />
+          <Text size="xs" c="dimmed">
+            preview
+          </Text>
+        </>
+      )}
+    </Group>
   );
 }

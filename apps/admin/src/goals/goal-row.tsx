@@ -8,7 +8,7 @@ import { formErrors } from "../lib/field-errors";
 import { formatValue, type Unit } from "../lib/format";
 import { trpc } from "../lib/trpc";
 import type { ScorecardGoal } from "../departments/types";
-import { previewStatus, targetProblem, weightProblem } from "./goal-rules";
+import { filterWords, previewStatus, targetProblem, weightProblem } from "./goal-rules";
 import { StatusBadge } from "./status-badge";
 import type { GoalListItem } from "./types";
 
@@ -77,6 +77,11 @@ export function GoalRow({ goal, served, metric, departmentLabel, editable }: Pro
           <Text size="xs" c="dimmed">
             {departmentLabel} · {metric?.name ?? goal.metric} · {goal.period}
           </Text>
+          {filterWords(goal.filter) && (
+            <Text size="xs" c="dimmed" data-testid="goal-filter">
+              Only {filterWords(goal.filter)}
+            </Text>
+          )}
         </Stack>
       </Table.Td>
       <Table.Td>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  filterWords,
   mostAtRisk,
   previewStatus,
   shortfall,
@@ -107,5 +108,17 @@ describe("target and weight checks", () => {
     expect(weightProblem(0)).toBe("Must be above 0 and at most 1,000");
     expect(weightProblem(1.234)).toBe("At most 2 decimals");
     expect(weightProblem(2)).toBeNull();
+  });
+});
+
+describe("filterWords (a goal's filter, SPEC §6)", () => {
+  it("names the manager and the customer, or nothing without a filter", () => {
+    expect(filterWords(null)).toBeNull();
+    expect(filterWords({})).toBeNull();
+    expect(filterWords({ accountManager: "am@example.com" })).toBe("account manager am@example.com");
+    expect(filterWords({ customer: "c-1" })).toBe("customer c-1");
+    expect(filterWords({ accountManager: "am@example.com", customer: "c-1" })).toBe(
+      "account manager am@example.com · customer c-1",
+    );
   });
 });

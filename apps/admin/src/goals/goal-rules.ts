@@ -192,3 +192,14 @@ export function weightProblem(value: number | string | null | undefined): string
   if (Math.round(weight * 100) / 100 !== weight) return "At most 2 decimals";
   return null;
 }
+
+/** A goal's optional filter (SPEC §6), in words: "account manager x · customer y". */
+export function filterWords(
+  filter: { accountManager?: string; customer?: string } | null | undefined,
+): string | null {
+  const parts = [
+    ...(filter?.accountManager ? [`account manager ${filter.accountManager}`] : []),
+    ...(filter?.customer ? [`customer ${filter.customer}`] : []),
+  ];
+  return parts.length > 0 ? parts.join(" · ") : null;
+}

@@ -204,6 +204,55 @@ export interface RollupCustomerDailyTable {
   complaints: RollupCount;
 }
 
+/** The department key of order_timeline rows that hold every department's orders. */
+export const ANY_DEPARTMENT = "";
+/** The manager key of order_timeline rows that hold every manager's orders (and orders without one). */
+export const ANY_MANAGER = NO_MANAGER;
+
+/**
+ * A customer's distinct instants with a live order within one filter scope (ANY_DEPARTMENT and
+ * ANY_MANAGER for none), linked to the previous and next one: first orders and churn.
+ */
+export interface OrderTimelineTable {
+  department: string;
+  account_manager_id: string;
+  customer_id: string;
+  at: Date;
+  /** Live orders at this instant in this scope. */
+  orders: number;
+  prev_at: Date | null;
+  next_at: Date | null;
+  /** Seconds from `at` to `next_at` (generated). */
+  gap: ColumnType<string | null, never, never>;
+}
+
+/** A live complaint or service request with its first live resolution and, for complaints, its first follow-up visit. */
+export interface CaseFactsTable {
+  source: string;
+  id: string;
+  customer_id: string;
+  type: "complaint" | "service_request";
+  opened_at: Date;
+  department: string;
+  account_manager_id: string | null;
+  resolved_at: Date | null;
+  resolved_department: string | null;
+  resolved_account_manager_id: string | null;
+  /** The first live visit referring to a complaint at or after it. */
+  visited_at: Date | null;
+}
+
+/** A live campaign touch and whether a live order of its customer came within 30 days after it. */
+export interface TouchFactsTable {
+  source: string;
+  id: string;
+  customer_id: string;
+  at: Date;
+  department: string;
+  account_manager_id: string | null;
+  converted: boolean;
+}
+
 export type GoalPerspective = "financial" | "customer" | "process" | "learning";
 export type GoalKind = "internal" | "external";
 export type Direction = "higher" | "lower";
@@ -370,6 +419,9 @@ export interface Database {
   rollup_daily: RollupDailyTable;
   rollup_department_daily: RollupDepartmentDailyTable;
   rollup_customer_daily: RollupCustomerDailyTable;
+  order_timeline: OrderTimelineTable;
+  case_facts: CaseFactsTable;
+  touch_facts: TouchFactsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   user_preferences: UserPreferencesTable;

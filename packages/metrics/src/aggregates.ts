@@ -121,7 +121,24 @@ export function meanHoursToResolution(openedType: string, resolvedType: string):
   return async (ctx) => {
     const live = (alias: string) =>
       sql`not exists (select 1 from events v where v.type = 'void' and v.source = ${sql.ref(`${alias}.source`)} and v.ref_id = ${sql.ref(`${alias}.id`)})`;
-    const { rows } = await sql<{ bucket: string; seconds: SqlNumber; n: number }>`
+    const { department, accountManagerId } = ctx.scope;
+    const rows = await readRollupOrRaw<{ bucket: string; seconds: SqlNumber; n: number }>(
+      ctx,
+      // case_facts holds each live opening event with its first live resolution.
+      sql`select ${periodBucket(ctx, sql`r.resolved_at`)} as bucket,
+          sum(extract(epoch from r.resolved_at - r.opened_at)) as seconds, count(*) as n
+        from case_facts r
+        where ${and([
+          sql`r.type = ${openedType}`,
+          sql`r.resolved_at >= ${ctx.start}`,
+          sql`r.resolved_at < ${ctx.end}`,
+          ...(department === undefined ? [] : [sql`r.resolved_department = ${department}`]),
+          ...(accountManagerId === undefined
+            ? []
+            : [sql`r.resolved_account_manager_id = ${accountManagerId}`]),
+        ])}
+        group by bucket`,
+      sql`
       with resolved as (${liveEvents(ctx, [resolvedType], { scoped: false })}),
       first_resolution as (
         select distinct on (r.customer_id, r.source, r.ref_id)
@@ -140,7 +157,9 @@ export function meanHoursToResolution(openedType: string, resolvedType: string):
       select ${periodBucket(ctx, sql`f.occurred_at`)} as bucket, sum(f.seconds) as seconds, count(*) as n
       from first_resolution f
       where ${and(scopeConditions(ctx.scope, "f"))}
-      group by bucket`.execute(ctx.db);
+      group by bucket`,
+      { facts: true },
+    );
     return byPeriod(ctx, rows, (r) => ratio(r.seconds, r.n * 3600));
   };
 }
@@ -149,17 +168,35 @@ export function meanHoursToResolution(openedType: string, resolvedType: string):
  * `100 × flagged complaints ÷ complaints` opened in the period (filters apply to the complaint),
  * per period; null without complaints. `flagged` selects the distinct keys
  * `(customer_id, source, id)` of the complaints in CTE `c` that qualify. Joins rather than
- * per-row subqueries, so the cost stays linear in the number of events.
+ * per-row subqueries, so the cost stays linear in the number of events. `fact` is the same test
+ * on a row `r` of case_facts (first resolution `resolved_at`, first visit `visited_at`).
  */
-export function complaintShare(flagged: (ctx: MetricContext) => RawBuilder<unknown>): Compute {
+export function complaintShare(
+  flagged: (ctx: MetricContext) => RawBuilder<unknown>,
+  fact: (ctx: MetricContext) => RawBuilder<unknown>,
+): Compute {
   return async (ctx) => {
-    const { rows } = await sql<{ bucket: string; hits: number; total: number }>`
+    const rows = await readRollupOrRaw<{ bucket: string; hits: number; total: number }>(
+      ctx,
+      sql`select ${periodBucket(ctx, sql`r.opened_at`)} as bucket,
+          count(*) filter (where ${fact(ctx)}) as hits, count(*) as total
+        from case_facts r
+        where ${and([
+          sql`r.type = 'complaint'`,
+          sql`r.opened_at >= ${ctx.start}`,
+          sql`r.opened_at < ${ctx.end}`,
+          ...scopeConditions(ctx.scope, "r"),
+        ])}
+        group by bucket`,
+      sql`
       with c as (${liveEvents(ctx, ["complaint"])}),
       flagged as (${flagged(ctx)})
       select ${periodBucket(ctx, sql`c.occurred_at`)} as bucket, count(f.id) as hits, count(*) as total
       from c
       left join flagged f on f.customer_id = c.customer_id and f.source = c.source and f.id = c.id
-      group by bucket`.execute(ctx.db);
+      group by bucket`,
+      { facts: true },
+    );
     return byPeriod(ctx, rows, (r) => ratio(r.hits, r.total, 100));
   };
 }

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
-import { executePrepared, NO_MANAGER } from "@retain/db";
+import { ANY_DEPARTMENT, ANY_MANAGER, executePrepared, NO_MANAGER } from "@retain/db";
 import type { MetricContext } from "./definition";
 import { and } from "./live-events";
 import { isGrain, localDateOf } from "./periods";
@@ -64,7 +64,17 @@ export function rollupRows(ctx: MetricContext, rows: RollupRows, extra: RawBuild
 }
 
 /**
- * The rows of `rollup` when the rollups are built in the query's zone, else those of `raw`. Both
+ * The scope of the context on a fact table `r` whose department and manager columns hold
+ * ANY_DEPARTMENT / ANY_MANAGER for "no filter" (order_timeline).
+ */
+export function timelineScope(ctx: MetricContext): RawBuilder<unknown> {
+  return sql`r.department = ${ctx.scope.department ?? ANY_DEPARTMENT}
+    and r.account_manager_id = ${ctx.scope.accountManagerId ?? ANY_MANAGER}::uuid`;
+}
+
+/**
+ * The rows of `rollup` when the rollups are built in the query's zone (with `facts`: when they are
+ * maintained at all, for reads of the fact tables), else those of `raw`. Both
  * select the same columns, among them a non-null `bucket`. The common case is one statement that
  * returns the rollup rows with the zone test beside them; the zone test is an uncorrelated
  * subquery, so the planner turns it into a one-time filter that skips the rollups when they do not
@@ -75,7 +85,13 @@ export async function readRollupOrRaw<R extends { bucket: string }>(
   ctx: MetricContext,
   rollup: RawBuilder<unknown>,
   raw: RawBuilder<unknown>,
+  options: { facts?: boolean } = {},
 ): Promise<R[]> {
+  // The facts (packages/warehouse/src/facts.ts) hold instants, not local days: they serve any zone
+  // once they are maintained at all, which is when the rollups are (the zone row exists).
+  const built = options.facts
+    ? sql`exists (select 1 from settings s where s.key = 'rollupTimeZone')`
+    : sql`coalesce((select s.value #>> '{}' from settings s where s.key = 'rollupTimeZone') = ${ctx.timeZone}, false)`;
   if (rollupsCanAnswer(ctx)) {
     // `bucket` is null in the one row of nulls the left join yields when the range has no rollup rows.
     // Prepared on PostgreSQL: the text depends on the metric, grain and filters only, and its plan
@@ -84,8 +100,10 @@ export async function readRollupOrRaw<R extends { bucket: string }>(
       ctx.db,
       sql<Omit<R, "bucket"> & { bucket: string | null; rollups_built: boolean }>`
       select rolled.*, flag.rollups_built
-      from (select coalesce((select s.value #>> '{}' from settings s where s.key = 'rollupTimeZone') = ${ctx.timeZone}, false) as rollups_built) flag
-      left join lateral (select * from (${rollup}) r0 where flag.rollups_built) rolled on true`.compile(ctx.db),
+      from (select ${built} as rollups_built) flag
+      left join lateral (select * from (${rollup}) r0 where flag.rollups_built) rolled on true`.compile(
+        ctx.db,
+      ),
     );
     if (rows[0]?.rollups_built) {
       const found: R[] = [];

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@retain/db";
 import { eventTypes } from "./event-types";
+import { factTables } from "./facts";
 import { metricCatalog, metricSeries, type Grain, type MetricScope } from "@retain/metrics";
 
 /*
@@ -40,6 +41,7 @@ export async function resetWarehouse(db: Kysely<Database>, timeZone: string): Pr
   await db.deleteFrom("rollup_daily").execute();
   await db.deleteFrom("rollup_department_daily").execute();
   await db.deleteFrom("rollup_customer_daily").execute();
+  for (const table of factTables) await db.deleteFrom(table).execute();
   await db.deleteFrom("settings").where("key", "in", ["rollupTimeZone", "timeZone"]).execute();
   await db
     .insertInto("settings")
@@ -50,7 +52,7 @@ export async function resetWarehouse(db: Kysely<Database>, timeZone: string): Pr
 /** Every rollup row as text, sums at a fixed scale (0 and 0.00 are the same sum), in key order. */
 export async function rollupSnapshot(
   db: Kysely<Database>,
-): Promise<{ daily: string[]; departments: string[]; customers: string[] }> {
+): Promise<{ daily: string[]; departments: string[]; customers: string[]; facts: string[] }> {
   const measures = sql.raw(`orders, revenue::numeric(20, 2), payments,
     payments_amount::numeric(20, 2), payments_with_due, payments_on_time, opportunities_won, opportunities_lost,
     visits, complaints, praise, csat_surveys, csat_positive, nps_surveys, nps_promoters, nps_detractors,
@@ -65,10 +67,28 @@ export async function rollupSnapshot(
     select concat_ws(' ', customer_id, day::text, department, account_manager_id, orders, campaign_touches,
       revenue::numeric(20, 2), complaints) as row
     from rollup_customer_daily order by customer_id, day, department, account_manager_id`.execute(db);
+  // Instants as UTC text with microseconds, whatever the session's zone.
+  const t = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;
+  const facts = await sql<{ row: string }>`
+    select * from (
+      select concat_ws(' ', 'order_timeline', department, account_manager_id, customer_id, ${sql.raw(t("at"))},
+        orders, ${sql.raw(t("prev_at"))}, ${sql.raw(t("next_at"))}) as row
+      from order_timeline
+      union all
+      select concat_ws(' ', 'case_facts', source, id, customer_id, type, ${sql.raw(t("opened_at"))}, department,
+        account_manager_id, ${sql.raw(t("resolved_at"))}, resolved_department, resolved_account_manager_id,
+        ${sql.raw(t("visited_at"))})
+      from case_facts
+      union all
+      select concat_ws(' ', 'touch_facts', source, id, customer_id, ${sql.raw(t("at"))}, department,
+        account_manager_id, converted)
+      from touch_facts
+    ) f order by row`.execute(db);
   return {
     daily: daily.rows.map((r) => r.row),
     departments: departments.rows.map((r) => r.row),
     customers: customers.rows.map((r) => r.row),
+    facts: facts.rows.map((r) => r.row),
   };
 }
 

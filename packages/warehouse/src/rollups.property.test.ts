@@ -66,7 +66,11 @@ const eventBody = fc.oneof(
     { type: "feedback" },
     { type: "supplier_issue" },
   ),
-  fc.constantFrom({ type: "defect" }, { type: "contact", channel: "phone" }),
+  fc.constantFrom(
+    { type: "defect" },
+    { type: "contact", channel: "phone" },
+    { type: "service_request", stage: "care" },
+  ),
   fc.constantFrom("k1", "k2").map((campaignId) => ({ type: "campaign_touch", campaignId })),
   fc.integer({ min: 1, max: 5 }).map((score) => ({ type: "survey", scale: 5, score })),
   fc.integer({ min: 0, max: 10 }).map((score) => ({ type: "survey", scale: 10, score })),
@@ -95,6 +99,18 @@ const stream: fc.Arbitrary<Stream> = fc
         maxLength: 14,
       },
     ),
+    // Resolutions and follow-up visits of the stream's complaints and service requests.
+    followUps: fc.array(
+      fc.record({
+        target: fc.nat(),
+        visit: fc.boolean(),
+        minutes: fc.integer({ min: -120, max: 12 * 24 * 60 }),
+        later: fc.nat({ max: 1 }),
+        department: fc.constantFrom(undefined, "sales", "quality"),
+        manager: fc.constantFrom(undefined, MANAGERS[1].email),
+      }),
+      { maxLength: 16 },
+    ),
     duplicates: fc.array(fc.nat(), { maxLength: 8 }),
     batchCount: fc.integer({ min: 1, max: 5 }),
     placement: fc.array(fc.nat({ max: 4 }), { minLength: 100, maxLength: 100 }),
@@ -103,7 +119,7 @@ const stream: fc.Arbitrary<Stream> = fc
     grain: fc.constantFrom<Grain>("day", "week", "month", "quarter"),
     filter: fc.nat({ max: 3 }),
   })
-  .map(({ events, voids, duplicates, batchCount, placement, seed, timeZone, grain, filter }) => {
+  .map(({ events, voids, followUps, duplicates, batchCount, placement, seed, timeZone, grain, filter }) => {
     const drafts: Draft[] = events.map((e, i) => {
       const { dueMinutes, promisedMinutes, ...body } = e.body as Record<string, unknown>;
       const draft: Draft = {
@@ -121,6 +137,26 @@ const stream: fc.Arbitrary<Stream> = fc
       return draft;
     });
     const batchOf = drafts.map((_, i) => (placement[i % placement.length] ?? 0) % batchCount);
+    const openings = drafts.length;
+    followUps.forEach((f, n) => {
+      const index = f.target % openings;
+      const target = drafts[index];
+      if (!target || (target.type !== "complaint" && target.type !== "service_request")) return;
+      const type =
+        target.type === "service_request" ? "service_resolved" : f.visit ? "visit" : "complaint_resolved";
+      drafts.push({
+        id: `f${n}`,
+        source: target.source,
+        type,
+        refId: target.id,
+        customerId: target.customerId,
+        occurredAt: iso(Date.parse(String(target.occurredAt)) + f.minutes * 60_000),
+        ...(f.department ? { department: f.department } : {}),
+        ...(f.manager ? { accountManager: f.manager } : {}),
+      });
+      // The same batch as what it refers to, or a later one.
+      batchOf.push(Math.min(batchCount - 1, (batchOf[index] ?? 0) + f.later));
+    });
     const entries: { draft: Draft; batch: number }[] = drafts.map((draft, i) => ({
       draft,
       batch: batchOf[i] ?? 0,

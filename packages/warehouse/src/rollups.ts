@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import { NO_MANAGER, type Database } from "@retain/db";
+import { factTables, foldFacts, rebuildFacts, type FactEvent } from "./facts";
 
 /*
  * Rollups of the event-local metrics, in the organisation's local day:
@@ -10,7 +11,8 @@ import { NO_MANAGER, type Database } from "@retain/db";
  * Both are folded inside every ingest transaction (foldEvents) and can be recomputed from raw
  * events (rebuildRollups). The measures below are the single description both use, so the two
  * paths cannot drift apart. The zone the rollups are cut in is the settings row `rollupTimeZone`;
- * without it the rollups are not maintained and metric reads use raw events.
+ * without it the rollups are not maintained and metric reads use raw events. The facts of the
+ * metrics that are not event-local (./facts.ts) are folded and rebuilt with them.
  */
 
 /** Settings key holding (as a JSON string) the zone the rollups are built in. */
@@ -36,7 +38,6 @@ export type FoldEvent = {
 };
 
 export type FoldOptions = { onTiming?: (phase: string, ms: number) => void };
-
 
 type Measure = { column: string; when: string; sum?: "amount" | "hours" };
 
@@ -325,6 +326,7 @@ type StoredEventRow = {
   department: string;
   account_manager_id: string | null;
   amount: string | null;
+  ref_id: string | null;
   due_at: string | null;
   promised_at: string | null;
   scale: number | null;
@@ -347,7 +349,7 @@ async function newlyVoided(db: Kysely<Database>, voids: readonly StoredEventKey[
   const { rows } = await sql<StoredEventRow>`
     select e.customer_id, e.source, e.id, e.type,
       to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at,
-      e.department, e.account_manager_id, e.amount,
+      e.department, e.account_manager_id, e.amount, e.ref_id,
       to_char(e.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as due_at,
       to_char(e.promised_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as promised_at,
       e.scale, e.score, e.hours
@@ -376,7 +378,7 @@ async function newlyVoided(db: Kysely<Database>, voids: readonly StoredEventKey[
       department: r.department,
       accountManagerId: r.account_manager_id,
       amount: r.amount,
-      refId: null,
+      refId: r.ref_id,
       dueAt: r.due_at,
       promisedAt: r.promised_at,
       scale: r.scale,
@@ -459,13 +461,15 @@ export async function foldEvents(
   const negatives =
     storedVoids.length > 0 ? await timed("rollup.voids", () => newlyVoided(db, storedVoids)) : [];
 
+  const signed = negatives.map((e) => ({ ...e, sign: -1 as const }));
+  const source =
+    signed.length === 0
+      ? stagedBatchSource(stored)
+      : sql`${stagedBatchSource(stored)} union all ${batchSource(signed)}`;
   await timed("rollup.upsert", async () => {
     // One statement for the batch and what its voids take out, with data-modifying CTEs, one per
     // table, always in the same order and each in key order: concurrent folds lock rows alike. (A
     // second pass for the voids locked rows out of that order and could deadlock with another fold.)
-    const signed = negatives.map((e) => ({ ...e, sign: -1 as const }));
-    const source =
-      signed.length === 0 ? stagedBatchSource(stored) : sql`${stagedBatchSource(stored)} union all ${batchSource(signed)}`;
     await foldStatement(source, zone).execute(db);
     // Rows left at zero lose their last live event; this statement locked them all already.
     for (const table of tables) {
@@ -473,6 +477,18 @@ export async function foldEvents(
       if (removed.length > 0) await deleteEmptyRows(table, removed, zone).execute(db);
     }
   });
+  // The facts of the keys the batch touches, from the same source and the events by key.
+  const events: FactEvent[] = [
+    ...stored.map((e) => ({ source: e.source, id: e.id, type: e.type, refId: e.refId, sign: 1 as const })),
+    ...negatives.map((e) => ({
+      source: e.source,
+      id: e.id,
+      type: e.type,
+      refId: e.refId,
+      sign: -1 as const,
+    })),
+  ];
+  await timed("rollup.facts", () => foldFacts(db, source, events));
 }
 
 /**
@@ -480,7 +496,14 @@ export async function foldEvents(
  * their histories, the rollups): after a bulk load, and where no autovacuum does it (PGlite).
  */
 export async function analyzeIngestedTables(db: Kysely<Database>): Promise<void> {
-  const ingested = ["events", "customers", "customer_assignments", "customer_tier_changes", ...tables.map((t) => t.name)];
+  const ingested = [
+    "events",
+    "customers",
+    "customer_assignments",
+    "customer_tier_changes",
+    ...tables.map((t) => t.name),
+    ...factTables,
+  ];
   await sql`analyze ${sql.join(ingested.map((t) => sql.table(t)))}`.execute(db);
 }
 
@@ -491,8 +514,8 @@ export type RebuildOptions = FoldOptions & {
 
 export type RebuildResult = {
   timeZone: string;
-  /** Rows written per rollup table. */
-  rows: Record<RollupTable["name"], number>;
+  /** Rows written per rollup and fact table. */
+  rows: Record<RollupTable["name"] | (typeof factTables)[number], number>;
   ms: number;
 };
 
@@ -519,7 +542,8 @@ export async function rebuildRollups(
     await sql`
       insert into settings (key, value) values (${ROLLUP_TIME_ZONE}, ${JSON.stringify(zone)}::jsonb)
       on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(trx);
-    await sql`truncate ${sql.join(tables.map((t) => sql.table(t.name)))}`.execute(trx);
+    const rebuilt = [...tables.map((t) => t.name), ...factTables];
+    await sql`truncate ${sql.join(rebuilt.map((t) => sql.table(t)))}`.execute(trx);
     const rows = { rollup_daily: 0, rollup_department_daily: 0, rollup_customer_daily: 0 };
     for (const table of tables) {
       // Departments are the manager rows summed up: no second pass over the events.
@@ -532,8 +556,9 @@ export async function rebuildRollups(
       options.onTiming?.(table.name, performance.now() - at);
       rows[table.name] = Number(numAffectedRows ?? 0);
     }
+    const facts = await rebuildFacts(trx, options.onTiming);
     // Fresh statistics for the planner: the tables were just emptied and refilled.
-    await sql`analyze ${sql.join(tables.map((t) => sql.table(t.name)))}`.execute(trx);
-    return { timeZone: zone, rows, ms: performance.now() - started };
+    await sql`analyze ${sql.join(rebuilt.map((t) => sql.table(t)))}`.execute(trx);
+    return { timeZone: zone, rows: { ...rows, ...facts }, ms: performance.now() - started };
   });
 }

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { defineMetric } from "../definition";
 import { byPeriod } from "../aggregates";
-import { DAY_MS, duration, liveEvents, periodBucket, shift } from "../live-events";
+import { and, DAY_MS, duration, liveEvents, periodBucket, scopeConditions, shift } from "../live-events";
+import { readRollupOrRaw } from "../rollup-reads";
 import { ratio } from "../values";
 
 const CONVERSION_WINDOW = 30 * DAY_MS;
@@ -24,7 +25,15 @@ export const campaignConversionRate = defineMetric({
     // Each touch meets the customer's first order after it in one ordered pass per customer (a
     // window over touches and orders together), instead of pairing every touch with every order.
     // At equal instants orders sort first, so an order at the very moment of a touch does not convert it.
-    const { rows } = await sql<{ bucket: string; reach: number; converted: number }>`
+    const rows = await readRollupOrRaw<{ bucket: string; reach: number; converted: number }>(
+      ctx,
+      // touch_facts knows of every live touch whether an order of its customer followed in 30 days.
+      sql`select ${periodBucket(ctx, sql`r.at`)} as bucket, count(distinct r.customer_id) as reach,
+          count(distinct r.customer_id) filter (where r.converted) as converted
+        from touch_facts r
+        where ${and([sql`r.at >= ${ctx.start}`, sql`r.at < ${ctx.end}`, ...scopeConditions(ctx.scope, "r")])}
+        group by bucket`,
+      sql`
       with t as (
         select e.customer_id, e.occurred_at, ${periodBucket(ctx, sql`e.occurred_at`)} as bucket
         from (${liveEvents(ctx, ["campaign_touch"])}) e
@@ -50,7 +59,9 @@ export const campaignConversionRate = defineMetric({
         ) as converted
       from next_order
       where touch
-      group by bucket`.execute(ctx.db);
+      group by bucket`,
+      { facts: true },
+    );
     return byPeriod(ctx, rows, (r) => ratio(r.converted, r.reach, 100));
   },
 });

@@ -13,17 +13,20 @@ export const complaintsWithinSlaRate = defineMetric({
     "Share of the complaints opened in the period whose first resolution came within the SLA hours.",
   additive: false,
   // Filters apply to the complaint only: whoever resolves it, it is resolved.
-  compute: complaintShare((ctx) => {
-    const sla = ctx.complaintSlaHours * HOUR_MS;
-    const resolutions = liveEvents(ctx, ["complaint_resolved"], {
-      range: { to: shift(ctx.end, sla) },
-      scoped: false,
-    });
-    return sql`
+  compute: complaintShare(
+    (ctx) => {
+      const sla = ctx.complaintSlaHours * HOUR_MS;
+      const resolutions = liveEvents(ctx, ["complaint_resolved"], {
+        range: { to: shift(ctx.end, sla) },
+        scoped: false,
+      });
+      return sql`
       select c.customer_id, c.source, c.id
       from c
       join (${resolutions}) r on r.customer_id = c.customer_id and r.source = c.source and r.ref_id = c.id
       group by c.customer_id, c.source, c.id, c.occurred_at
       having min(r.occurred_at) <= c.occurred_at + ${duration(sla)}`;
-  }),
+    },
+    (ctx) => sql`r.resolved_at <= r.opened_at + ${duration(ctx.complaintSlaHours * HOUR_MS)}`,
+  ),
 });

@@ -5,6 +5,7 @@ import { getMetric, type MetricKey } from "./catalog";
 import type { MetricContext, MetricDefinition, MetricSettings } from "./definition";
 import { MetricQueryError } from "./errors";
 import { and, liveEvents, scopeConditions } from "./live-events";
+import { readRollupOrRaw, rollupRows } from "./rollup-reads";
 import { localDateOf, periodsBetween, type Grain } from "./periods";
 import { metricSeries, type MetricSeriesQuery } from "./series";
 import { toNumber, type SqlNumber } from "./values";
@@ -43,20 +44,26 @@ export type BreakdownRow = {
 
 export type Breakdown = { metric: MetricKey; by: BreakdownBy; total: number | null; rows: BreakdownRow[] };
 
-type PlainMeasure = { type: string; sum?: "amount" | "hours"; distinctCustomers?: true };
+type PlainMeasure = {
+  type: string;
+  sum?: "amount" | "hours";
+  distinctCustomers?: true;
+  /** The column of `rollup_customer_daily` that holds the measure per customer and day, if any. */
+  perCustomer?: "orders" | "revenue" | "campaign_touches" | "complaints";
+};
 
 /**
  * Metrics that count or sum one event type, or count the distinct customers with one, grouped in
  * one statement; the others are read part by part.
  */
 const plainMeasures: Partial<Record<MetricKey, PlainMeasure>> = {
-  active_customers: { type: "order", distinctCustomers: true },
-  campaign_reach: { type: "campaign_touch", distinctCustomers: true },
-  revenue: { type: "order", sum: "amount" },
-  orders: { type: "order" },
+  active_customers: { type: "order", distinctCustomers: true, perCustomer: "orders" },
+  campaign_reach: { type: "campaign_touch", distinctCustomers: true, perCustomer: "campaign_touches" },
+  revenue: { type: "order", sum: "amount", perCustomer: "revenue" },
+  orders: { type: "order", perCustomer: "orders" },
   payments_collected: { type: "payment", sum: "amount" },
   visits: { type: "visit" },
-  complaints: { type: "complaint" },
+  complaints: { type: "complaint", perCustomer: "complaints" },
   praise: { type: "praise" },
   feedback_items: { type: "feedback" },
   supplier_issues: { type: "supplier_issue" },
@@ -149,7 +156,11 @@ const columnOf: Record<BreakdownBy, string> = {
   customer: "customer_id",
 };
 
-/** One statement: the count or sum of a plain measure per part, over the live events in scope. */
+/**
+ * One statement: the count or sum of a plain measure per part, over the live events in scope; by
+ * customer, from `rollup_customer_daily` when it is built in the query's zone and holds the measure
+ * (the same live events, summed per customer and local day).
+ */
 async function plainParts(
   ctx: MetricContext,
   measure: PlainMeasure,
@@ -161,10 +172,25 @@ async function plainParts(
     : measure.distinctCustomers
       ? sql`count(distinct e.customer_id)`
       : sql`count(*)`;
-  const { rows } = await sql<{ key: string | null; value: SqlNumber }>`
-    select ${column}::text as key, ${value} as value
+  const raw = sql`
+    select ${column}::text as key, ${value} as value, '' as bucket
     from (${liveEvents(ctx, [measure.type])}) e
-    group by 1`.execute(ctx.db);
+    group by 1`;
+  let rows: { key: string | null; value: SqlNumber }[];
+  if (by === "customer" && measure.perCustomer) {
+    const stored = sql.ref(`r.${measure.perCustomer}`);
+    // A customer with the measure in range counts once for a distinct count, else the days add up.
+    const perCustomer = measure.distinctCustomers ? sql`1` : sql`sum(${stored})`;
+    rows = await readRollupOrRaw<{ key: string | null; value: SqlNumber; bucket: string }>(
+      { ...ctx, rollups: true },
+      sql`select r.customer_id as key, ${perCustomer} as value, '' as bucket
+        ${rollupRows(ctx, "customers", [sql`${stored} <> 0`])}
+        group by r.customer_id`,
+      raw,
+    );
+  } else {
+    rows = (await sql<{ key: string | null; value: SqlNumber }>`${raw}`.execute(ctx.db)).rows;
+  }
   return rows.map((r) => ({
     key: by === "customer" && r.key === "" ? null : r.key,
     value: toNumber(r.value),

@@ -141,9 +141,9 @@ export function ManagerPage() {
               Profile
             </Title>
             {isAdmin ? (
-              <ProfileForm profile={profile.data as Profile} />
+              <ProfileForm profile={profile.data} />
             ) : (
-              <ProfileFacts profile={profile.data as Profile} />
+              <ProfileFacts profile={profile.data} />
             )}
           </Paper>
           <Stack gap="md">

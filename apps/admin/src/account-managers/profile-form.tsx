@@ -5,19 +5,16 @@ import { FormAlert } from "../components/form-alert";
 import { OWNERSHIPS } from "../customers/words";
 import { formErrors } from "../lib/field-errors";
 import { trpc } from "../lib/trpc";
+import {
+  LEVELS,
+  profileChanges,
+  type Draft,
+  type Level,
+  type Ownership,
+  type Profile,
+} from "./profile-changes";
 
-export const LEVELS = ["senior", "intermediate", "junior"] as const;
-export type Level = (typeof LEVELS)[number];
-type Ownership = (typeof OWNERSHIPS)[number];
-export type Profile = {
-  email: string;
-  level: Level;
-  specialties: string[];
-  industries: string[];
-  ownerships: Ownership[];
-  capacity: number;
-};
-type Draft = Omit<Profile, "email" | "capacity"> & { capacity: number | string };
+export type { Profile };
 
 const FIELDS = ["level", "specialties", "industries", "ownerships", "capacity"] as const;
 const LEVEL_WORDS: Record<Level, string> = {
@@ -25,20 +22,6 @@ const LEVEL_WORDS: Record<Level, string> = {
   intermediate: "Intermediate",
   junior: "Junior",
 };
-
-const same = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((v, i) => v === b[i]);
-
-/** The fields of `draft` that differ from `saved`, as `accountManagers.update` takes them. */
-export function profileChanges(saved: Profile, draft: Draft): Partial<Omit<Profile, "email">> {
-  const changes: Partial<Omit<Profile, "email">> = {};
-  if (draft.level !== saved.level) changes.level = draft.level;
-  if (!same(draft.specialties, saved.specialties)) changes.specialties = draft.specialties;
-  if (!same(draft.industries, saved.industries)) changes.industries = draft.industries;
-  if (!same(draft.ownerships, saved.ownerships)) changes.ownerships = draft.ownerships;
-  if (draft.capacity !== saved.capacity && draft.capacity !== "") changes.capacity = Number(draft.capacity);
-  return changes;
-}
 
 /** An admin edits a manager's profile (SPEC §8); the server's refusals show on the field they concern. */
 export function ProfileForm({ profile }: { profile: Profile }) {
@@ -56,6 +39,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   const changes = profileChanges(profile, draft);
   const changed = Object.keys(changes);
   const errors = formErrors(update.error, FIELDS, changed);
+  const capacityMissing = draft.capacity === "";
   const set = (patch: Partial<Draft>) => {
     setSaved(false);
     update.reset();
@@ -67,7 +51,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       aria-label="Profile"
       onSubmit={(e) => {
         e.preventDefault();
-        if (changed.length > 0) update.mutate({ email: profile.email, ...changes });
+        if (changed.length > 0 && !capacityMissing) update.mutate({ email: profile.email, ...changes });
       }}
     >
       <Stack gap="sm">
@@ -114,14 +98,14 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           max={100_000}
           allowDecimal={false}
           allowNegative={false}
-          error={errors.fields.capacity}
+          error={capacityMissing ? "Enter the most customers, 0 or more" : errors.fields.capacity}
         />
         <FormAlert message={errors.general} />
         <Group gap="sm">
-          <Button type="submit" loading={update.isPending} disabled={changed.length === 0}>
+          <Button type="submit" loading={update.isPending} disabled={changed.length === 0 || capacityMissing}>
             Save profile
           </Button>
-          {changed.length > 0 && (
+          {(changed.length > 0 || capacityMissing) && (
             <Button variant="subtle" onClick={() => set(profile)}>
               Undo changes
             </Button>

@@ -57,8 +57,14 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         type: fc.constantFrom("order", "order", "complaint", "complaint_resolved", "payment", "void"),
         customer: fc.constantFrom(...IDS),
         source: fc.constantFrom("s1", "s2"),
-        // hours relative to the end of D: from ~560 days before to 2 days after
-        hours: fc.integer({ min: -560 * 24, max: 48 }),
+        // hours relative to the end of D: from ~560 days before to 2 days after, half of them within
+        // a day and a bit of a window's edge (D + 1, D − 89, D − 179, D − 364, D − 454)
+        hours: fc.oneof(
+          fc.integer({ min: -560 * 24, max: 48 }),
+          fc
+            .constantFrom(0, -90, -180, -365, -455)
+            .chain((days) => fc.integer({ min: days * 24 - 30, max: days * 24 + 30 })),
+        ),
         amount: fc.constantFrom(0, 100, 100, 250, 5000, 9999),
         dueOffsetHours: fc.option(fc.integer({ min: -72, max: 72 }), { nil: null }),
         ref: fc.nat({ max: 40 }),
@@ -115,6 +121,118 @@ function toRow(e: AccountEvent): NewEvent {
     content_hash: `h-${e.id}`,
   };
 }
+
+/** Events in the first and last hour of each window of D = 2026-03-31 (UTC): every edge the SQL cuts at. */
+const edges: Scenario = {
+  asOf: "2026-03-31",
+  timeZone: "UTC",
+  percents: { top: 10, big: 30, medium: 50 },
+  threshold: 90,
+  sla: 24,
+  customers: IDS.map((id) => ({ id, size: "small" as const })),
+  events: [
+    // a: two complaints in the 90 days up to D, the first in their first hour (rising).
+    {
+      source: "s1",
+      id: "k1",
+      customerId: "a",
+      type: "complaint",
+      occurredAt: new Date("2026-01-01T00:30:00Z"),
+    },
+    {
+      source: "s1",
+      id: "k2",
+      customerId: "a",
+      type: "complaint",
+      occurredAt: new Date("2026-02-15T10:00:00Z"),
+    },
+    // B: a complaint in the last hour of the 90 days before those, one in their first hour.
+    {
+      source: "s1",
+      id: "k3",
+      customerId: "B",
+      type: "complaint",
+      occurredAt: new Date("2025-12-31T23:30:00Z"),
+    },
+    {
+      source: "s1",
+      id: "k4",
+      customerId: "B",
+      type: "complaint",
+      occurredAt: new Date("2026-01-01T00:10:00Z"),
+    },
+    // b: orders in the first hour of the year up to D and of the year up to D − 90.
+    {
+      source: "s1",
+      id: "o1",
+      customerId: "b",
+      type: "order",
+      occurredAt: new Date("2025-04-01T00:30:00Z"),
+      amountCents: 5000,
+    },
+    {
+      source: "s1",
+      id: "o2",
+      customerId: "c1",
+      type: "order",
+      occurredAt: new Date("2025-01-01T00:20:00Z"),
+      amountCents: 100,
+    },
+    // C1: an order in the last hour before the year up to D, one in the first hour of the prior 90 days.
+    {
+      source: "s1",
+      id: "o3",
+      customerId: "C1",
+      type: "order",
+      occurredAt: new Date("2025-03-31T23:40:00Z"),
+      amountCents: 250,
+    },
+    {
+      source: "s1",
+      id: "o4",
+      customerId: "C1",
+      type: "order",
+      occurredAt: new Date("2025-10-03T00:05:00Z"),
+      amountCents: 9999,
+    },
+    // d: an order in the last hour of D and one just after it.
+    {
+      source: "s1",
+      id: "o5",
+      customerId: "d",
+      type: "order",
+      occurredAt: new Date("2026-03-31T23:50:00Z"),
+      amountCents: 100,
+    },
+    {
+      source: "s1",
+      id: "o6",
+      customerId: "d",
+      type: "order",
+      occurredAt: new Date("2026-04-01T00:00:00Z"),
+      amountCents: 100,
+    },
+    // e.2: payments due in the first hour of the year up to D and in the last hour of D.
+    {
+      source: "s1",
+      id: "p1",
+      customerId: "e.2",
+      type: "payment",
+      occurredAt: new Date("2025-04-02T00:00:00Z"),
+      amountCents: 100,
+      dueAt: new Date("2025-04-01T00:30:00Z"),
+    },
+    {
+      source: "s1",
+      id: "p2",
+      customerId: "e.2",
+      type: "payment",
+      occurredAt: new Date("2026-03-31T10:00:00Z"),
+      amountCents: 100,
+      dueAt: new Date("2026-03-31T23:30:00Z"),
+    },
+  ],
+};
 
 const factSourceOf = (db: TestDatabase["db"], timeZone: string) =>
   db.transaction().execute((trx) => lockedFactSource(trx, timeZone));
@@ -216,7 +334,7 @@ describe.each(testDialects())("§8 SQL against the pure rules on $kind", (dialec
         expect(await factSourceOf(db, s.timeZone)).toBe("raw");
         await agree();
       }),
-      { numRuns: dialect.kind === "pglite" ? 40 : 60 },
+      { numRuns: dialect.kind === "pglite" ? 40 : 60, examples: [[edges]] },
     );
   });
 });

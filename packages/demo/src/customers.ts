@@ -351,7 +351,7 @@ function playRole(profile: CustomerProfile, role: CastRole, end: number): void {
       profile.defaultRate = 0;
       return;
     case "rising_complaints":
-      // complaints pile up this quarter after a quiet one
+      // complaints pile up in the last 90 days after a quiet 90 before them
       for (const days of [80, 55, 30, 8]) {
         profile.script.push({ at: daysBefore(end, days), kind: "complaint", resolveHours: 5 });
       }

@@ -12,6 +12,7 @@ import * as m120403 from "./2026_12_04_0301_roadmaps";
 import * as m120404 from "./2026_12_04_0401_accounts";
 import * as m120405 from "./2026_12_04_0402_customer_standings";
 import * as m120701 from "./2026_12_07_0201_customer_daily_revenue";
+import * as m120703 from "./2026_12_07_0202_complaint_resolution_idx";
 import * as m120702 from "./2026_12_07_0301_metric_facts";
 
 // Static provider: works the same from source, in tests and in bundles.
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_0401_accounts": m120404,
   "2026_12_04_0402_customer_standings": m120405,
   "2026_12_07_0201_customer_daily_revenue": m120701,
+  "2026_12_07_0202_complaint_resolution_idx": m120703,
   "2026_12_07_0301_metric_facts": m120702,
 };

@@ -77,6 +77,22 @@ const NOT_ALLOWED: PageVisit = {
   ready: (page) => page.getByTestId("not-allowed").waitFor(),
 };
 
+/**
+ * A manager's page (`/account-managers/{email}`): the admin's with the profile form and handover, the
+ * manager's own read-only (also reached through their navigation's "My results"); other roles are
+ * not allowed there.
+ */
+function managerPage(who: Who, email: string): PageVisit {
+  const path = `/account-managers/${encodeURIComponent(email)}`;
+  if (who.admin || who.key === "account-manager")
+    return { key: "account-manager-page", path, ready: (page) => page.getByTestId("manager-kpis").waitFor() };
+  return {
+    key: "account-manager-page-not-allowed",
+    path,
+    ready: (page) => page.getByTestId("not-allowed").waitFor(),
+  };
+}
+
 /** The top bar's presets, by their labels. */
 const PRESETS = [
   "This month",
@@ -300,7 +316,11 @@ describe.runIf(browserTestsEnabled("every page in Chromium"))("every page, every
         const page = await watchedPage(context, errors);
         try {
           await page.setViewportSize(viewport);
-          const pages = [...COMMON_PAGES, ...(who.admin ? ADMIN_PAGES : [NOT_ALLOWED])];
+          const pages = [
+            ...COMMON_PAGES,
+            ...(who.admin ? ADMIN_PAGES : [NOT_ALLOWED]),
+            managerPage(who, people.get("account-manager")!.email),
+          ];
           for (const p of pages) await visit(page, p, `${who.key} ${p.key} ${viewport.name}`, problems);
           // Every other section the role's navigation offers (the pages above were left on one of them).
           await page.goto(app!.url);

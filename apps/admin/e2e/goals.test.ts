@@ -478,6 +478,31 @@ describe.runIf(browserTestsEnabled("goals and scorecards in Chromium"))(
       await expect.poll(() => row.locator("[data-status]").getAttribute("data-status")).toBe("off_track");
       await row.getByRole("button", { name: "Cancel the change" }).click();
 
+      // A customer is found in the registry by its id and narrows the preview as the API does.
+      const top = await api<{ rows: { key: string | null; name: string; value: number | null }[] }>(
+        `/metrics/orders/breakdown?from=${quarter.from}&to=${quarter.to}&by=customer&limit=1&department=${DEPARTMENT}`,
+        adminToken,
+      );
+      const customer = top.rows.find((r) => r.key !== null);
+      if (!customer) throw new Error("no customer ordered this quarter");
+      const ofCustomer = await api<{ points: { period: string; value: number | null }[] }>(
+        `/metrics/orders?from=${quarter.from}&to=${quarter.to}&grain=quarter&department=${DEPARTMENT}&customer=${encodeURIComponent(customer.key!)}`,
+        adminToken,
+      );
+      await page.getByTestId("new-goal").click();
+      await dialog.getByTestId("goal-metric").click();
+      await dialog.getByTestId("goal-metric").fill("Orders");
+      await page.getByRole("option", { name: "Orders", exact: true }).click();
+      await dialog.getByTestId("goal-customer").click();
+      await dialog.getByTestId("goal-customer").fill(customer.key!);
+      await page.getByRole("option", { name: `${customer.name} · ${customer.key}` }).click();
+      await expect
+        .poll(() => preview.getAttribute("data-actual"))
+        .toBe(String(ofCustomer.points.find((p) => p.period === quarter.label)?.value ?? ""));
+      expect(await preview.textContent()).toContain(`customer ${customer.key}`);
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await dialog.waitFor({ state: "detached" });
+
       // The goal's detail on the department page names the filter.
       await page.goto(`${app!.url}/departments/${DEPARTMENT}?period=${quarter.label}&goal=${goal!.id}`);
       expect(await page.getByTestId("goal-detail-filter").textContent()).toBe(

@@ -206,7 +206,7 @@ export interface RollupCustomerDailyTable {
 
 /** The department key of order_timeline rows that hold every department's orders. */
 export const ANY_DEPARTMENT = "";
-/** The manager key of order_timeline rows that hold every manager's orders (and orders without one). */
+/** The manager key of order_timeline rows: every manager's orders (and orders without one); the only scope kept. */
 export const ANY_MANAGER = NO_MANAGER;
 
 /**

@@ -64,8 +64,8 @@ export function rollupRows(ctx: MetricContext, rows: RollupRows, extra: RawBuild
 }
 
 /**
- * The scope of the context on a fact table `r` whose department and manager columns hold
- * ANY_DEPARTMENT / ANY_MANAGER for "no filter" (order_timeline).
+ * The scope of the context on order_timeline `r`, whose department is ANY_DEPARTMENT for "no
+ * filter" (it keeps no manager scopes: a read with a manager filter must not come here).
  */
 export function timelineScope(ctx: MetricContext): RawBuilder<unknown> {
   return sql`r.department = ${ctx.scope.department ?? ANY_DEPARTMENT}

@@ -4,8 +4,8 @@ import { ANY_DEPARTMENT, ANY_MANAGER, type Database } from "@retain/db";
 /*
  * Facts kept beside the rollups for the metrics that are not event-local (SPEC §5), so that a read
  * touches the rows of its period only, not all events of a type:
- *   order_timeline  each customer's distinct instants with a live order per filter scope, linked to
- *                   the previous and next one       → new_customers, churned_customers
+ *   order_timeline  each customer's distinct instants with a live order, in any department and in
+ *                   each department, linked to the previous and next one → new_customers, churned_customers
  *   case_facts      each live complaint / service request with its first live resolution and first
  *                   follow-up visit                 → resolution hours, complaints within SLA, follow-up rate
  *   touch_facts     each live campaign touch and whether an order followed within 30 days
@@ -19,14 +19,13 @@ import { ANY_DEPARTMENT, ANY_MANAGER, type Database } from "@retain/db";
 export const factTables = ["order_timeline", "case_facts", "touch_facts"] as const;
 
 /**
- * The four filter scopes an order belongs to: any department and manager, its department, its
- * manager, both. An order without a manager is in no manager's scope.
+ * The filter scopes an order's instant is kept in: any department, and its department. Manager
+ * scopes are not kept (they doubled the work of every fold): the timeline's account_manager_id is
+ * ANY_MANAGER in every row, and a read with a manager filter computes from raw events.
  */
 const scopes = sql`(values
   (${ANY_DEPARTMENT}::text, ${ANY_MANAGER}::uuid),
-  (e.department, ${ANY_MANAGER}::uuid),
-  (${ANY_DEPARTMENT}::text, e.account_manager_id),
-  (e.department, e.account_manager_id)) as s(department, account_manager_id)`;
+  (e.department, ${ANY_MANAGER}::uuid)) as s(department, account_manager_id)`;
 
 const CONVERSION_WINDOW = sql`make_interval(secs => ${30 * 86_400})`;
 
@@ -150,6 +149,7 @@ export async function foldFacts(
     account_manager_id: string;
     customer_id: string;
     at: string;
+    orders: number;
   }>`
     with d as (
       select s.department, s.account_manager_id, e.customer_id, e.occurred_at as at, sum(e.sign)::integer as orders
@@ -164,46 +164,63 @@ export async function foldFacts(
       order by 1, 2, 3, 4
       on conflict (department, account_manager_id, customer_id, at)
       do update set orders = order_timeline.orders + excluded.orders
-      returning department, account_manager_id, customer_id, at
+      returning department, account_manager_id, customer_id, at, orders
     )
-    select department, account_manager_id, customer_id,
+    select department, account_manager_id, customer_id, orders,
       to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
     from upserted`.execute(db);
   if (touched.length > 0) {
-    const keys = sql`unnest(
-      ${touched.map((t) => t.department)}::text[], ${touched.map((t) => t.account_manager_id)}::uuid[],
-      ${touched.map((t) => t.customer_id)}::text[], ${touched.map((t) => t.at)}::timestamptz[]
-    ) as t(department, account_manager_id, customer_id, at)`;
+    const keysOf = (rows: typeof touched) => sql`unnest(
+      ${rows.map((t) => t.department)}::text[], ${rows.map((t) => t.account_manager_id)}::uuid[],
+      ${rows.map((t) => t.customer_id)}::text[], ${rows.map((t) => t.at)}::timestamptz[],
+      ${rows.map((t) => t.orders > 0)}::boolean[]
+    ) as t(department, account_manager_id, customer_id, at, alive)`;
     const same = (alias: string, other: string) =>
       sql.raw(
         `${alias}.department = ${other}.department and ${alias}.account_manager_id = ${other}.account_manager_id and ${alias}.customer_id = ${other}.customer_id`,
       );
+    // Instants whose last live order went.
+    const gone = touched.filter((t) => t.orders === 0);
+    if (gone.length > 0) {
+      await sql`
+        delete from order_timeline o using ${keysOf(gone)}
+        where ${same("o", "t")} and o.at = t.at and o.orders = 0`.execute(db);
+    }
+    // Around each instant touched, p and s are the nearest instants before and after it now: a live
+    // instant links to them, p's next is the instant (or s when it went), s's previous likewise.
+    // Every row gets the same links from whichever touched instant names it.
     await sql`
-      delete from order_timeline o using ${keys}
-      where ${same("o", "t")} and o.at = t.at and o.orders = 0`.execute(db);
-    await sql`
-      with t as (select * from ${keys}),
-      affected as (
-        select t.department, t.account_manager_id, t.customer_id, t.at from t
-        union
-        select t.department, t.account_manager_id, t.customer_id, p.at
-        from t cross join lateral (
-          select o.at from order_timeline o where ${same("o", "t")} and o.at < t.at order by o.at desc limit 1) p
-        union
-        select t.department, t.account_manager_id, t.customer_id, n.at
-        from t cross join lateral (
-          select o.at from order_timeline o where ${same("o", "t")} and o.at > t.at order by o.at limit 1) n
+      with n as (
+        select t.department, t.account_manager_id, t.customer_id, t.at, t.alive,
+          (select max(o.at) from order_timeline o where ${same("o", "t")} and o.at < t.at) as p,
+          (select min(o.at) from order_timeline o where ${same("o", "t")} and o.at > t.at) as s
+        from ${keysOf(touched)}
       ),
       links as (
-        select a.department, a.account_manager_id, a.customer_id, a.at,
-          (select max(o.at) from order_timeline o where ${same("o", "a")} and o.at < a.at) as prev_at,
-          (select min(o.at) from order_timeline o where ${same("o", "a")} and o.at > a.at) as next_at
-        from affected a
+        select department, account_manager_id, customer_id, at, true as set_prev, p as prev_at, true as set_next, s as next_at
+        from n where alive
+        union all
+        select department, account_manager_id, customer_id, p, false, null, true, case when alive then at else s end
+        from n where p is not null
+        union all
+        select department, account_manager_id, customer_id, s, true, case when alive then at else p end, false, null
+        from n where s is not null
+      ),
+      l as (
+        select department, account_manager_id, customer_id, at,
+          bool_or(set_prev) as set_prev, max(prev_at) filter (where set_prev) as prev_at,
+          bool_or(set_next) as set_next, max(next_at) filter (where set_next) as next_at
+        from links
+        group by 1, 2, 3, 4
       )
-      update order_timeline r set prev_at = l.prev_at, next_at = l.next_at
-      from links l
+      update order_timeline r
+      set prev_at = case when l.set_prev then l.prev_at else r.prev_at end,
+        next_at = case when l.set_next then l.next_at else r.next_at end
+      from l
       where ${same("r", "l")} and r.at = l.at
-        and (r.prev_at is distinct from l.prev_at or r.next_at is distinct from l.next_at)`.execute(db);
+        and ((l.set_prev and r.prev_at is distinct from l.prev_at) or (l.set_next and r.next_at is distinct from l.next_at))`.execute(
+      db,
+    );
   }
 
   // case_facts: recomputed for every complaint or service request a stored or voided event refers to.

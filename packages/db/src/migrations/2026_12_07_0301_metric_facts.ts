@@ -7,8 +7,8 @@ import { sql, type Kysely } from "kysely";
 // instants, not local days, so they serve every time zone.
 export async function up(db: Kysely<any>): Promise<void> {
   // Each customer's distinct instants with a live order, once per filter scope: department '' is
-  // "any department" and the nil uuid "any manager" (a manager's scope holds only events attributed
-  // to that manager). prev_at / next_at link the instants of one customer within one scope: a row
+  // "any department"; account_manager_id is the nil uuid, "any manager" (manager scopes are not
+  // kept). prev_at / next_at link the instants of one customer within one scope: a row
   // without prev_at is the customer's first order in that scope (new customers), and the gap to
   // next_at decides churn.
   await db.schema
@@ -92,8 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     from (
       select s.department, s.account_manager_id, e.customer_id, e.occurred_at as at, count(*)::integer as orders
       from events e
-      cross join lateral (values ('', ${nil}), (e.department, ${nil}), ('', e.account_manager_id),
-        (e.department, e.account_manager_id)) as s(department, account_manager_id)
+      cross join lateral (values ('', ${nil}), (e.department, ${nil})) as s(department, account_manager_id)
       where e.type = 'order' and s.account_manager_id is not null and ${live("e")}
       group by 1, 2, 3, 4
     ) g

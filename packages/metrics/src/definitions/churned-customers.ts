@@ -19,8 +19,9 @@ export const churnedCustomers = defineMetric({
     // only matter as "the next order", and a next order at or after the end is after any moment counted.
     const orders = liveEvents(ctx, ["order"], { range: { from: shift(ctx.start, -window), to: ctx.end } });
     const moment = sql`r.at + ${duration(window)}`;
+    // The timeline keeps no manager scopes: a manager filter reads raw events.
     const rows = await readRollupOrRaw<{ bucket: string; n: number }>(
-      ctx,
+      ctx.scope.accountManagerId === undefined ? ctx : { ...ctx, rollups: false },
       // The timeline links each distinct order instant to the next one in the same scope (orders at
       // one instant are one churn moment at most, the customer is counted once anyway). `gap` is next_at − at in seconds:
       // the instants without a next one and those with a long gap are read by their own indexes.

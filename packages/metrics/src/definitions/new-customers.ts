@@ -13,8 +13,9 @@ export const newCustomers = defineMetric({
   description: "Customers whose first order ever (within the filter's scope) is in the period.",
   additive: true,
   compute: async (ctx) => {
+    // The timeline keeps no manager scopes: a manager filter reads raw events.
     const rows = await readRollupOrRaw<{ bucket: string; n: number }>(
-      ctx,
+      ctx.scope.accountManagerId === undefined ? ctx : { ...ctx, rollups: false },
       // The customer's first instant in the scope is the timeline row without a previous one.
       sql`select ${periodBucket(ctx, sql`r.at`)} as bucket, count(*) as n
         from order_timeline r

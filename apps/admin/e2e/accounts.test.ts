@@ -71,6 +71,21 @@ describe.runIf(browserTestsEnabled("accounts in Chromium"))(
           })),
         }),
       });
+      // Room for the new customers whatever the demo's profiles: a senior (for the VIP) and a junior
+      // (for the regulars) with space to spare, so the level proposals place all of them.
+      const users = await api<DemoUser[]>("/users", adminToken);
+      for (const level of ["senior", "junior"]) {
+        for (const u of users.filter((x) => x.active && x.role === "account_manager")) {
+          const path = `/account-managers/${encodeURIComponent(u.email)}`;
+          const profile = await api<{ level: string; customers: number }>(path, adminToken);
+          if (profile.level !== level) continue;
+          await api(path, adminToken, {
+            method: "PATCH",
+            body: JSON.stringify({ capacity: profile.customers + 500 }),
+          });
+          break;
+        }
+      }
     });
 
     afterAll(async () => {

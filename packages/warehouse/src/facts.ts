@@ -27,6 +27,12 @@ const scopes = sql`(values
   (${ANY_DEPARTMENT}::text, ${ANY_MANAGER}::uuid),
   (e.department, ${ANY_MANAGER}::uuid)) as s(department, account_manager_id)`;
 
+/** The same customer and filter scope in two aliases. */
+const same = (alias: string, other: string) =>
+  sql.raw(
+    `${alias}.department = ${other}.department and ${alias}.account_manager_id = ${other}.account_manager_id and ${alias}.customer_id = ${other}.customer_id`,
+  );
+
 const CONVERSION_WINDOW = sql`make_interval(secs => ${30 * 86_400})`;
 
 const live = (alias: string) =>
@@ -143,7 +149,14 @@ export async function foldFacts(
 ): Promise<void> {
   await sql`select pg_advisory_xact_lock(${FACTS_LOCK})`.execute(db);
 
-  // order_timeline: live orders per scope and instant, then the links around every instant touched.
+  // order_timeline in one statement, from what is stored before it: each instant touched (n) with
+  // its stored row and the nearest stored instants p before and s after it. Among those instants,
+  // ordered, every live one links to its live neighbours: a touched instant on both sides, p on its
+  // next side and s on its previous side (their other side lies beyond what was read; it keeps its
+  // stored link). Gone instants are passed over: the nearest stored instant beyond a gone one is
+  // read too, as the gone one was touched. Each row is written once (new instants arrive linked),
+  // and only when it changes; every lookup is a subquery with a limit, which the planner keeps an
+  // index probe (joined by key, it scanned the whole table).
   const { rows: touched } = await sql<{
     department: string;
     account_manager_id: string;
@@ -157,70 +170,79 @@ export async function foldFacts(
       cross join lateral ${scopes}
       where e.type = 'order' and s.account_manager_id is not null
       group by 1, 2, 3, 4
+      having sum(e.sign) <> 0
+    ),
+    n as (
+      select d.department, d.account_manager_id, d.customer_id, d.at, coalesce(r.orders, 0) + d.orders as orders,
+        r.prev_at, r.next_at,
+        p.at as p_at, p.orders as p_orders, p.prev_at as p_prev, p.next_at as p_next,
+        s.at as s_at, s.orders as s_orders, s.prev_at as s_prev, s.next_at as s_next
+      from d
+      left join lateral (
+        select o.orders, o.prev_at, o.next_at from order_timeline o
+        where ${same("o", "d")} and o.at = d.at
+        limit 1
+      ) r on true
+      left join lateral (
+        select o.at, o.orders, o.prev_at, o.next_at from order_timeline o
+        where ${same("o", "d")} and o.at < d.at
+        order by o.at desc limit 1
+      ) p on true
+      left join lateral (
+        select o.at, o.orders, o.prev_at, o.next_at from order_timeline o
+        where ${same("o", "d")} and o.at > d.at
+        order by o.at limit 1
+      ) s on true
+    ),
+    seen as (
+      select department, account_manager_id, customer_id, at, orders, prev_at, next_at,
+        true as touched, true as own_prev, true as own_next
+      from n
+      union all
+      select department, account_manager_id, customer_id, p_at, p_orders, p_prev, p_next, false, false, true
+      from n where p_at is not null
+      union all
+      select department, account_manager_id, customer_id, s_at, s_orders, s_prev, s_next, false, true, false
+      from n where s_at is not null
+    ),
+    k as (
+      select department, account_manager_id, customer_id, at,
+        coalesce(max(orders) filter (where touched), max(orders)) as orders,
+        bool_or(touched) as touched, max(prev_at) as prev_at, max(next_at) as next_at,
+        bool_or(own_prev) as own_prev, bool_or(own_next) as own_next
+      from seen
+      group by 1, 2, 3, 4
+    ),
+    linked as (
+      select department, account_manager_id, customer_id, at, orders, touched, prev_at, next_at,
+        case when own_prev then lag(at) over w else prev_at end as new_prev,
+        case when own_next then lead(at) over w else next_at end as new_next
+      from k
+      where orders > 0
+      window w as (partition by department, account_manager_id, customer_id order by at)
     ),
     upserted as (
-      insert into order_timeline (department, account_manager_id, customer_id, at, orders)
-      select * from d where orders <> 0
+      insert into order_timeline (department, account_manager_id, customer_id, at, orders, prev_at, next_at)
+      select department, account_manager_id, customer_id, at, orders, new_prev, new_next
+      from linked
+      where touched or prev_at is distinct from new_prev or next_at is distinct from new_next
       order by 1, 2, 3, 4
       on conflict (department, account_manager_id, customer_id, at)
-      do update set orders = order_timeline.orders + excluded.orders
-      returning department, account_manager_id, customer_id, at, orders
+      do update set orders = excluded.orders, prev_at = excluded.prev_at, next_at = excluded.next_at
     )
     select department, account_manager_id, customer_id, orders,
       to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
-    from upserted`.execute(db);
-  if (touched.length > 0) {
-    const keysOf = (rows: typeof touched) => sql`unnest(
-      ${rows.map((t) => t.department)}::text[], ${rows.map((t) => t.account_manager_id)}::uuid[],
-      ${rows.map((t) => t.customer_id)}::text[], ${rows.map((t) => t.at)}::timestamptz[],
-      ${rows.map((t) => t.orders > 0)}::boolean[]
-    ) as t(department, account_manager_id, customer_id, at, alive)`;
-    const same = (alias: string, other: string) =>
-      sql.raw(
-        `${alias}.department = ${other}.department and ${alias}.account_manager_id = ${other}.account_manager_id and ${alias}.customer_id = ${other}.customer_id`,
-      );
-    // Instants whose last live order went.
-    const gone = touched.filter((t) => t.orders === 0);
-    if (gone.length > 0) {
-      await sql`
-        delete from order_timeline o using ${keysOf(gone)}
-        where ${same("o", "t")} and o.at = t.at and o.orders = 0`.execute(db);
-    }
-    // Around each instant touched, p and s are the nearest instants before and after it now: a live
-    // instant links to them, p's next is the instant (or s when it went), s's previous likewise.
-    // Every row gets the same links from whichever touched instant names it.
+    from n`.execute(db);
+  // Instants whose last live order went (the statement above left their rows as they were).
+  const gone = touched.filter((t) => t.orders === 0);
+  if (gone.length > 0) {
     await sql`
-      with n as (
-        select t.department, t.account_manager_id, t.customer_id, t.at, t.alive,
-          (select max(o.at) from order_timeline o where ${same("o", "t")} and o.at < t.at) as p,
-          (select min(o.at) from order_timeline o where ${same("o", "t")} and o.at > t.at) as s
-        from ${keysOf(touched)}
-      ),
-      links as (
-        select department, account_manager_id, customer_id, at, true as set_prev, p as prev_at, true as set_next, s as next_at
-        from n where alive
-        union all
-        select department, account_manager_id, customer_id, p, false, null, true, case when alive then at else s end
-        from n where p is not null
-        union all
-        select department, account_manager_id, customer_id, s, true, case when alive then at else p end, false, null
-        from n where s is not null
-      ),
-      l as (
-        select department, account_manager_id, customer_id, at,
-          bool_or(set_prev) as set_prev, max(prev_at) filter (where set_prev) as prev_at,
-          bool_or(set_next) as set_next, max(next_at) filter (where set_next) as next_at
-        from links
-        group by 1, 2, 3, 4
-      )
-      update order_timeline r
-      set prev_at = case when l.set_prev then l.prev_at else r.prev_at end,
-        next_at = case when l.set_next then l.next_at else r.next_at end
-      from l
-      where ${same("r", "l")} and r.at = l.at
-        and ((l.set_prev and r.prev_at is distinct from l.prev_at) or (l.set_next and r.next_at is distinct from l.next_at))`.execute(
-      db,
-    );
+      delete from order_timeline o
+      using unnest(
+        ${gone.map((t) => t.department)}::text[], ${gone.map((t) => t.account_manager_id)}::uuid[],
+        ${gone.map((t) => t.customer_id)}::text[], ${gone.map((t) => t.at)}::timestamptz[]
+      ) as t(department, account_manager_id, customer_id, at)
+      where ${same("o", "t")} and o.at = t.at`.execute(db);
   }
 
   // case_facts: recomputed for every complaint or service request a stored or voided event refers to.

@@ -12,51 +12,31 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { useSession } from "../auth/session-context";
 import { PageHeader } from "../components/page-header";
 import { QueryError } from "../components/query-error";
-import { useUrlState } from "../hooks/use-url-state";
+import { PeriodSelect } from "../goals/period-select";
+import { useGoalPeriod } from "../goals/use-goal-period";
 import { formatValue } from "../lib/format";
 import { trpc } from "../lib/trpc";
-import { compareKpi, loadPercent, MANAGER_KPIS as KPIS, quarterOf, recentQuarters, TONE_COLOR } from "./kpis";
+import { compareKpi, loadPercent, MANAGER_KPIS as KPIS, TONE_COLOR } from "./kpis";
 
 const METHODS = ["level", "relationship", "specialty", "industry"] as const;
-
-type View = { period: string };
 
 /** Account managers: profile and load, the leaderboard of their KPIs against the previous period, and (admins) assignment proposals. */
 export function AccountManagersPage() {
   const { user, settings } = useSession();
-  const parse = useCallback(
-    (p: URLSearchParams): View => ({ period: p.get("period") ?? quarterOf(new Date()) }),
-    [],
-  );
-  const write = useCallback((prev: URLSearchParams, patch: Partial<View>) => {
-    const next = new URLSearchParams(prev);
-    if (patch.period) next.set("period", patch.period);
-    return next;
-  }, []);
-  const [state, setState] = useUrlState(parse, write);
-  const managers = useQuery(trpc.accountManagers.list.queryOptions({ period: state.period }));
-  const periods = recentQuarters(new Date());
+  const { period, setPeriod } = useGoalPeriod();
+  const managers = useQuery(trpc.accountManagers.list.queryOptions({ period }));
 
   return (
     <Stack gap="lg" data-testid="account-managers-page">
       <PageHeader
         title={user.role === "account_manager" ? "My results" : "Account managers"}
         description="Customers served against capacity, and the KPIs of the period against the one before (each event counts for the manager of its time)."
-        actions={
-          <Select
-            label="Period"
-            data={periods}
-            value={state.period}
-            onChange={(v) => v && setState({ period: v })}
-            w={140}
-            allowDeselect={false}
-          />
-        }
+        actions={<PeriodSelect value={period} onChange={setPeriod} />}
       />
       {managers.error ? (
         <QueryError
@@ -89,7 +69,7 @@ export function AccountManagersPage() {
                     <Table.Td>
                       <Anchor
                         component={Link}
-                        to={`/account-managers/${encodeURIComponent(m.email)}?period=${state.period}`}
+                        to={`/account-managers/${encodeURIComponent(m.email)}?period=${period}`}
                         size="sm"
                       >
                         {m.name}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareKpi, loadPercent, MANAGER_KPIS, quarterOf, recentQuarters } from "./kpis";
+import { compareKpi, loadPercent, MANAGER_KPIS } from "./kpis";
 
 const kpi = (key: string) => MANAGER_KPIS.find((k) => k.key === key)!;
 
@@ -43,13 +43,7 @@ describe("compareKpi", () => {
   });
 });
 
-describe("periods and load", () => {
-  it("labels quarters and lists the recent ones newest first, across a year", () => {
-    expect(quarterOf(new Date(2026, 0, 1))).toBe("2026-Q1");
-    expect(quarterOf(new Date(2026, 11, 31))).toBe("2026-Q4");
-    expect(recentQuarters(new Date(2026, 1, 15), 4)).toEqual(["2026-Q1", "2025-Q4", "2025-Q3", "2025-Q2"]);
-  });
-
+describe("load", () => {
   it("fills the load bar by served ÷ capacity, full at or above capacity and with no capacity", () => {
     expect(loadPercent(12, 50)).toBe(24);
     expect(loadPercent(60, 50)).toBe(100);

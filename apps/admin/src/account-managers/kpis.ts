@@ -58,18 +58,6 @@ export function compareKpi(
 
 export const TONE_COLOR: Record<Tone, string> = { better: "teal.8", worse: "red.8", neutral: "dimmed" };
 
-/** The quarter of a date, as the period pickers of the account-manager pages label it. */
-export function quarterOf(date: Date): string {
-  return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
-}
-
-/** The last `count` quarters up to `now`, newest first. */
-export function recentQuarters(now: Date, count = 8): string[] {
-  return Array.from({ length: count }, (_, i) =>
-    quarterOf(new Date(now.getFullYear(), now.getMonth() - 3 * i, 1)),
-  );
-}
-
 /** Customers served against capacity, as a bar's percentage (full when there is no capacity). */
 export function loadPercent(served: number, capacity: number): number {
   if (capacity <= 0) return 100;

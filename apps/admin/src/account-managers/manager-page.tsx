@@ -7,7 +7,6 @@ import {
   Group,
   Paper,
   Progress,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -15,14 +14,14 @@ import {
   Title,
 } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 import { useSession } from "../auth/session-context";
 import { EmptyState } from "../components/empty-state";
 import { PageHeader } from "../components/page-header";
 import { QueryError } from "../components/query-error";
 import { OWNERSHIPS } from "../customers/words";
-import { useUrlState } from "../hooks/use-url-state";
+import { PeriodSelect } from "../goals/period-select";
+import { useGoalPeriod } from "../goals/use-goal-period";
 import { formatChange } from "../lib/change";
 import { formatValue, type LocaleSettings } from "../lib/format";
 import { countOf } from "../lib/plural";
@@ -31,24 +30,9 @@ import { trpc } from "../lib/trpc";
 import type { BookCustomer } from "./book";
 import { CustomerTable } from "./customer-table";
 import { HandoverPanel } from "./handover-panel";
-import {
-  compareKpi,
-  loadPercent,
-  MANAGER_KPIS,
-  quarterOf,
-  recentQuarters,
-  TONE_COLOR,
-  type KpiValues,
-} from "./kpis";
+import { compareKpi, loadPercent, MANAGER_KPIS, TONE_COLOR, type KpiValues } from "./kpis";
 import { ProfileForm, type Profile } from "./profile-form";
 
-type View = { period: string };
-const parse = (p: URLSearchParams): View => ({ period: p.get("period") ?? quarterOf(new Date()) });
-const write = (prev: URLSearchParams, patch: Partial<View>) => {
-  const next = new URLSearchParams(prev);
-  if (patch.period) next.set("period", patch.period);
-  return next;
-};
 const CUSTOMER = { one: "customer", other: "customers" };
 const LEVEL_WORDS: Record<string, string> = {
   senior: "Senior",
@@ -65,13 +49,11 @@ const PAGE = 50;
 export function ManagerPage() {
   const { user, settings } = useSession();
   const email = useParams().email ?? "";
-  const [state, setState] = useUrlState(parse, useCallback(write, []));
+  const { period, setPeriod } = useGoalPeriod();
   const profile = useQuery(trpc.accountManagers.get.queryOptions({ email }));
   const kpis = useQuery(
-    trpc.accountManagers.kpis.queryOptions({ email, period: state.period }, { enabled: profile.isSuccess }),
+    trpc.accountManagers.kpis.queryOptions({ email, period }, { enabled: profile.isSuccess }),
   );
-  const periods = recentQuarters(new Date());
-  if (!periods.includes(state.period)) periods.unshift(state.period);
   const isAdmin = user.role === "admin";
 
   if (errorCode(profile.error) === "NOT_FOUND") {
@@ -115,16 +97,7 @@ export function ManagerPage() {
             )}
           </>
         }
-        actions={
-          <Select
-            label="Period"
-            data={periods}
-            value={state.period}
-            onChange={(v) => v && setState({ period: v })}
-            w={140}
-            allowDeselect={false}
-          />
-        }
+        actions={<PeriodSelect value={period} onChange={setPeriod} />}
       />
       {profile.error ? (
         <QueryError
@@ -140,11 +113,7 @@ export function ManagerPage() {
             <Title order={2} size="h4" mb="sm">
               Profile
             </Title>
-            {isAdmin ? (
-              <ProfileForm profile={profile.data} />
-            ) : (
-              <ProfileFacts profile={profile.data} />
-            )}
+            {isAdmin ? <ProfileForm profile={profile.data} /> : <ProfileFacts profile={profile.data} />}
           </Paper>
           <Stack gap="md">
             <Paper withBorder p="md" radius="md" data-testid="manager-load">
@@ -174,7 +143,7 @@ export function ManagerPage() {
 
       <section aria-labelledby="kpis-title">
         <Title order={2} size="h4" mb="xs" id="kpis-title">
-          KPIs {state.period}
+          KPIs {period}
           {kpis.data && (
             <Text span size="sm" c="dimmed" fw={400}>
               {" "}
